@@ -1,0 +1,29 @@
+namespace FaceJobs.Core.Data.Repositories;
+
+/// <summary>Photos and their bytes (stored once per content hash, reachable from every worker machine).</summary>
+public interface IPhotoRepository
+{
+    /// <summary>The photo uploaded with these exact bytes, if any.</summary>
+    Task<Photo?> FindByHashAsync(string contentHash, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores the bytes (if not stored yet) and a new photo row with every stage pending; returns its id.</summary>
+    Task<long> AddAsync(NewPhoto photo, byte[] content, CancellationToken cancellationToken = default);
+
+    Task<Photo?> GetAsync(long id, CancellationToken cancellationToken = default);
+
+    /// <summary>Newest first.</summary>
+    Task<IReadOnlyList<Photo>> ListAsync(int offset, int limit, CancellationToken cancellationToken = default);
+
+    Task<int> CountAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The stored bytes of a photo; null when the photo does not exist.</summary>
+    Task<byte[]?> GetContentAsync(long photoId, CancellationToken cancellationToken = default);
+
+    Task SetJobIdsAsync(long id, string detectJobId, string recognizeJobId, string alertJobId, CancellationToken cancellationToken = default);
+
+    /// <summary>Records a stage's status; <paramref name="error"/> is kept as the photo's last error when not null.</summary>
+    Task SetStageStatusAsync(long id, PipelineStage stage, StageStatus status, string? error = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Ids of photos that have at least one face with a descriptor (for re-checking against a new person).</summary>
+    Task<IReadOnlyList<long>> ListIdsWithEmbeddingsAsync(CancellationToken cancellationToken = default);
+}
