@@ -1,0 +1,40 @@
+using FaceJobs.Core.Data;
+using FaceJobs.Core.Data.Repositories;
+using FaceJobs.Core.Faces;
+using FaceJobs.Core.Recognition;
+using Hangfire;
+using Microsoft.Extensions.Logging;
+
+namespace FaceJobs.Core.Jobs;
+
+/// <summary>Finds the faces on an uploaded photo and stores them with their crops. Running it again replaces them.</summary>
+public sealed class DetectFacesJob(
+    IPhotoRepository photos,
+    IFaceRepository faces,
+    IFaceAnalyzer analyzer,
+    PhotoStageRunner stages,
+    ILogger<DetectFacesJob> logger)
+{
+    [Queue(JobQueues.Detect)]
+    [AutomaticRetry(Attempts = 3)]
+    [JobDisplayName("Detect faces in photo {0}")]
+    public Task RunAsync(long photoId, CancellationToken cancellationToken) =>
+        stages.RunAsync(photoId, PipelineStage.Detect, async () =>
+        {
+            var content = await photos.GetContentAsync(photoId, cancellationToken)
+                ?? throw new InvalidOperationException($"Photo {photoId} has no stored content.");
+            var found = analyzer.DetectFaces(content);
+            var rows = found.Select((f, index) => new NewFace(
+                index,
+                f.Face.Box.X,
+                f.Face.Box.Y,
+                f.Face.Box.Width,
+                f.Face.Box.Height,
+                f.Face.Score,
+                VectorCodec.ToBytes(f.Face.Keypoints.SelectMany(p => new[] { p.X, p.Y }).ToArray()),
+                f.ThumbnailJpeg)).ToList();
+            await faces.ReplaceFacesAsync(photoId, rows, cancellationToken);
+            logger.LogInformation("Photo {PhotoId}: {FaceCount} faces detected", photoId, rows.Count);
+            return StageStatus.Succeeded;
+        }, cancellationToken);
+}

@@ -1,0 +1,47 @@
+using FaceJobs.Core.Data;
+using FaceJobs.Core.Data.Repositories;
+using FaceJobs.Core.Recognition;
+using Hangfire;
+using Microsoft.Extensions.Logging;
+
+namespace FaceJobs.Core.Jobs;
+
+/// <summary>Finds the main (largest) face of a watchlist reference photo and stores its descriptor.</summary>
+public sealed class EnrollReferenceJob(IPersonRepository people, Faces.IFaceAnalyzer analyzer, ILogger<EnrollReferenceJob> logger)
+{
+    public const string NoFaceError = "No face was found in this reference photo; upload one where the face is clearly visible.";
+
+    [Queue(JobQueues.Recognize)]
+    [AutomaticRetry(Attempts = 3)]
+    [JobDisplayName("Enroll watchlist reference {0}")]
+    public async Task RunAsync(long referenceId, CancellationToken cancellationToken)
+    {
+        var content = await people.GetReferenceContentAsync(referenceId, cancellationToken);
+        if (content is null)
+        {
+            logger.LogInformation("Reference {ReferenceId} is gone (person removed); nothing to enroll", referenceId);
+            return;
+        }
+
+        await people.SetReferenceStatusAsync(referenceId, StageStatus.Running, null, cancellationToken);
+        try
+        {
+            var found = analyzer.DetectFaces(content);
+            if (found.Count == 0)
+            {
+                // A photo without a face will not grow one on retry: record it for the page, do not fail the job.
+                await people.SetReferenceStatusAsync(referenceId, StageStatus.Failed, NoFaceError, cancellationToken);
+                return;
+            }
+
+            var main = found.MaxBy(f => f.Face.Box.Width * f.Face.Box.Height)!;
+            var descriptor = analyzer.EmbedFaces(content, [main.Face])[0];
+            await people.SetReferenceEnrolledAsync(referenceId, VectorCodec.ToBytes(descriptor), main.ThumbnailJpeg, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await people.SetReferenceStatusAsync(referenceId, StageStatus.Failed, e.Message, CancellationToken.None);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using FaceJobs.Core.Data;
+using FaceJobs.Core.Data.Repositories;
+using FaceJobs.Core.Faces;
+using FaceJobs.Core.Recognition;
+using Hangfire;
+using Microsoft.Extensions.Logging;
+using SixLabors.ImageSharp;
+
+namespace FaceJobs.Core.Jobs;
+
+/// <summary>Embeds every face of a photo and matches it against the watchlist. Running it again replaces the matches.</summary>
+public sealed class RecognizeFacesJob(
+    IPhotoRepository photos,
+    IFaceRepository faces,
+    IPersonRepository people,
+    IMatchRepository matches,
+    IFaceAnalyzer analyzer,
+    WatchlistMatcher matcher,
+    PhotoStageRunner stages,
+    ILogger<RecognizeFacesJob> logger)
+{
+    [Queue(JobQueues.Recognize)]
+    [AutomaticRetry(Attempts = 3)]
+    [JobDisplayName("Recognize faces in photo {0}")]
+    public Task RunAsync(long photoId, CancellationToken cancellationToken) =>
+        stages.RunAsync(photoId, PipelineStage.Recognize, async () =>
+        {
+            var stored = await faces.ListByPhotoAsync(photoId, cancellationToken);
+            if (stored.Count == 0)
+            {
+                await matches.ReplaceForPhotoAsync(photoId, [], cancellationToken);
+                return StageStatus.Skipped;
+            }
+
+            var content = await photos.GetContentAsync(photoId, cancellationToken)
+                ?? throw new InvalidOperationException($"Photo {photoId} has no stored content.");
+            var descriptors = analyzer.EmbedFaces(content, stored.Select(ToDetectedFace).ToList());
+            var embeddings = new List<FaceEmbedding>(stored.Count);
+            for (var i = 0; i < stored.Count; i++)
+            {
+                var bytes = VectorCodec.ToBytes(descriptors[i]);
+                await faces.SetEmbeddingAsync(stored[i].Id, bytes, cancellationToken);
+                embeddings.Add(new FaceEmbedding(stored[i].Id, photoId, stored[i].FaceIndex, bytes));
+            }
+
+            var references = await people.ListReferenceEmbeddingsAsync(null, cancellationToken);
+            var found = matcher.Match(embeddings, references);
+            await matches.ReplaceForPhotoAsync(photoId, found, cancellationToken);
+            logger.LogInformation("Photo {PhotoId}: {FaceCount} faces embedded, {MatchCount} watchlist matches", photoId, stored.Count, found.Count);
+            return StageStatus.Succeeded;
+        }, cancellationToken);
+
+    internal static DetectedFace ToDetectedFace(Face face)
+    {
+        var coordinates = VectorCodec.ToFloats(face.Keypoints);
+        var keypoints = new PointF[coordinates.Length / 2];
+        for (var i = 0; i < keypoints.Length; i++)
+            keypoints[i] = new PointF(coordinates[2 * i], coordinates[2 * i + 1]);
+        return new DetectedFace(new RectangleF(face.X, face.Y, face.Width, face.Height), face.Score, keypoints);
+    }
+}

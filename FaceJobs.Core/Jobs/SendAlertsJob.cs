@@ -1,0 +1,61 @@
+using FaceJobs.Core.Alerts;
+using FaceJobs.Core.Data;
+using FaceJobs.Core.Data.Repositories;
+using Hangfire;
+using Microsoft.Extensions.Logging;
+
+namespace FaceJobs.Core.Jobs;
+
+/// <summary>
+/// Sends one email per watchlist match of a photo that has not been alerted yet. Each delivery is recorded, so a
+/// retried or repeated run sends only what is still missing; any failure fails the job so Hangfire retries it.
+/// </summary>
+public sealed class SendAlertsJob(
+    IPhotoRepository photos,
+    IFaceRepository faces,
+    IAlertRepository alerts,
+    AlertMessageFactory messages,
+    IAlertSender sender,
+    PhotoStageRunner stages,
+    ILogger<SendAlertsJob> logger)
+{
+    [Queue(JobQueues.Alerts)]
+    [AutomaticRetry(Attempts = 5)]
+    [JobDisplayName("Send watchlist alerts for photo {0}")]
+    public Task RunAsync(long photoId, CancellationToken cancellationToken) =>
+        stages.RunAsync(photoId, PipelineStage.Alert, async () =>
+        {
+            var photo = await photos.GetAsync(photoId, cancellationToken)
+                ?? throw new InvalidOperationException($"Photo {photoId} does not exist.");
+            var unsent = await alerts.ListUnsentAsync(photoId, cancellationToken);
+            if (unsent.Count == 0)
+                return photo.MatchCount == 0 ? StageStatus.Skipped : StageStatus.Succeeded;
+
+            var failures = new List<string>();
+            foreach (var match in unsent)
+            {
+                var message = messages.Create(match, photo, await faces.GetThumbnailAsync(match.FaceId, cancellationToken));
+                try
+                {
+                    await sender.SendAsync(message, cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "Alert for photo {PhotoId}, person {PersonId} failed", photoId, match.PersonId);
+                    await alerts.RecordFailedAsync(match, messages.RecipientList, e.Message, CancellationToken.None);
+                    failures.Add($"{match.PersonName}: {e.Message}");
+                    continue;
+                }
+
+                await alerts.RecordSentAsync(match, messages.RecipientList, message.MessageId ?? "", CancellationToken.None);
+                logger.LogInformation("Alert sent for photo {PhotoId}: {PersonName} at distance {Distance}", photoId, match.PersonName, match.Distance);
+            }
+
+            if (failures.Count > 0)
+                throw new AlertDeliveryException($"{failures.Count} of {unsent.Count} alerts could not be sent: {string.Join("; ", failures)}");
+            return StageStatus.Succeeded;
+        }, cancellationToken);
+}
+
+/// <summary>Thrown when at least one alert of a photo could not be delivered.</summary>
+public sealed class AlertDeliveryException(string message) : Exception(message);
