@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats;
+using SixLabors.ImageSharp.Metadata.Profiles.Exif;
 
 namespace FaceJobs.Core.Photos;
 
@@ -45,6 +46,10 @@ public sealed class ImageValidator(IOptions<UploadOptions> options)
         if (!ImageCompleteness.IsComplete(bytes.AsSpan(), format.DefaultMimeType))
             return ImageCheck.Refused("The image is truncated: its data ends before the image does.");
 
-        return ImageCheck.Accepted(format.DefaultMimeType, info.Width, info.Height);
+        // Faces are found on the upright photo, so keep upright dimensions: EXIF orientations 5–8 turn it by 90°.
+        var turned = info.Metadata.ExifProfile?.GetValue(ExifTag.Orientation)?.Value is >= 5 and <= 8;
+        return turned
+            ? ImageCheck.Accepted(format.DefaultMimeType, info.Height, info.Width)
+            : ImageCheck.Accepted(format.DefaultMimeType, info.Width, info.Height);
     }
 }

@@ -1,0 +1,70 @@
+using FaceJobs.Core;
+using FaceJobs.Core.Data;
+using FaceJobs.Core.Faces;
+using FaceJobs.Core.Photos;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace FaceJobs.Web.Hosting;
+
+/// <summary>Registers and wires FaceJobs for the role this process plays.</summary>
+public static class FaceJobsHosting
+{
+    public static FaceJobsRole AddFaceJobs(this WebApplicationBuilder builder)
+    {
+        var role = builder.Configuration.GetValue("FaceJobs:Role", FaceJobsRole.All);
+        var services = builder.Services;
+        services.AddFaceJobsData(builder.Configuration);
+        services.AddFaceJobsVision(builder.Configuration);
+        services.AddFaceJobsPipeline();
+        services.AddFaceJobsHangfire(builder.Configuration, role);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        if (role != FaceJobsRole.Worker)
+        {
+            services.AddRazorPages();
+            // Each file is checked against Upload:MaxFileBytes with a clear message; the request as a whole may
+            // carry a full batch of such files (multipart parts beyond 64 KiB are buffered to disk, not memory).
+            var upload = builder.Configuration.GetSection(UploadOptions.SectionName).Get<UploadOptions>() ?? new UploadOptions();
+            var requestLimit = upload.MaxFileBytes * upload.MaxFilesPerRequest + 1024 * 1024;
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = requestLimit);
+            services.Configure<FormOptions>(form =>
+            {
+                form.MultipartBodyLengthLimit = requestLimit;
+                form.ValueCountLimit = 64;
+            });
+        }
+
+        return role;
+    }
+
+    /// <summary>Runs the app's migrations and, on SQLite, makes sure this is the only process using the files.</summary>
+    public static async Task PrepareStorageAsync(this WebApplication app)
+    {
+        var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        if (storage.Provider == StorageProvider.Sqlite)
+        {
+            var hangfire = app.Services.GetRequiredService<IOptions<HangfireOptions>>().Value;
+            var guard = SqliteSingleProcessGuard.Acquire(Path.GetFullPath(hangfire.SqliteFile, app.Environment.ContentRootPath));
+            app.Lifetime.ApplicationStopped.Register(guard.Dispose);
+        }
+
+        if (storage.MigrateOnStartup)
+            await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+    }
+
+    public static void UseFaceJobs(this WebApplication app, FaceJobsRole role)
+    {
+        app.MapHealthChecks("/health");
+        if (role == FaceJobsRole.Worker)
+            return;
+
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/Error");
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.MapRazorPages();
+        app.MapMediaEndpoints();
+        app.MapFaceJobsDashboard();
+    }
+}

@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace FaceJobs.Web.Hosting;
+
+/// <summary>Bound from <c>Hangfire</c>.</summary>
+public sealed class HangfireOptions
+{
+    public const string SectionName = "Hangfire";
+
+    /// <summary>
+    /// Workers per queue in this process. Inference is CPU-bound, so detect and recognize get about one worker per
+    /// core they may use (Hangfire's default of cores × 5 would only make them fight for the CPU); alerts wait on SMTP.
+    /// </summary>
+    public Dictionary<string, int> Workers { get; set; } = new()
+    {
+        ["detect"] = 1,
+        ["recognize"] = 1,
+        ["alerts"] = 2,
+        ["default"] = 1,
+    };
+
+    /// <summary>How often SQLite job storage is polled for new jobs (SQL Server does not poll).</summary>
+    [Range(50, 60_000)]
+    public int SqlitePollIntervalMilliseconds { get; set; } = 250;
+
+    /// <summary>Hangfire's own SQLite file when <c>Storage:Provider</c> is Sqlite; relative to the content root.</summary>
+    [Required]
+    public string SqliteFile { get; set; } = "App_Data/hangfire.db";
+
+    /// <summary>With both set, the dashboard asks for them (HTTP Basic, use HTTPS); otherwise it is local requests only.</summary>
+    public string? DashboardUserName { get; set; }
+
+    public string? DashboardPassword { get; set; }
+}

@@ -1,0 +1,83 @@
+using FaceJobs.Core.Data;
+using FaceJobs.Core.Jobs;
+using Hangfire;
+using Hangfire.SqlServer;
+using Hangfire.Storage.SQLite;
+using Microsoft.Data.SqlClient;
+using Microsoft.Extensions.Options;
+
+namespace FaceJobs.Web.Hosting;
+
+/// <summary>Hangfire's storage (the same database choice as the app's data), this process's servers, and the dashboard.</summary>
+public static class HangfireSetup
+{
+    public static void AddFaceJobsHangfire(this IServiceCollection services, IConfiguration configuration, FaceJobsRole role)
+    {
+        services.AddOptions<HangfireOptions>().BindConfiguration(HangfireOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHangfire((provider, config) =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var hangfire = provider.GetRequiredService<IOptions<HangfireOptions>>().Value;
+            if (storage.Provider == StorageProvider.SqlServer)
+                UseSqlServer(config, storage);
+            else
+                UseSqlite(config, hangfire, provider.GetRequiredService<IHostEnvironment>().ContentRootPath);
+        });
+
+        if (role == FaceJobsRole.Web)
+            return;
+
+        var workers = configuration.GetSection(HangfireOptions.SectionName).Get<HangfireOptions>()?.Workers ?? new HangfireOptions().Workers;
+        foreach (var (queue, count) in workers.Where(w => w.Value > 0))
+        {
+            if (!JobQueues.All.Contains(queue))
+                throw new InvalidOperationException($"Hangfire:Workers names an unknown queue '{queue}'; known queues: {string.Join(", ", JobQueues.All)}.");
+
+            // One server per queue, so each queue's worker count is its own.
+            services.AddHangfireServer(options =>
+            {
+                options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{queue}";
+                options.Queues = [queue];
+                options.WorkerCount = count;
+                options.SchedulePollingInterval = TimeSpan.FromSeconds(2);
+            });
+        }
+    }
+
+    private static void UseSqlServer(IGlobalConfiguration config, StorageOptions storage) =>
+        // The options Hangfire 1.8 recommends: no polling fetch (QueuePollInterval zero uses long polling with
+        // sliding invisibility), global locks off. Microsoft.Data.SqlClient connections, as for the app's data.
+        config.UseSqlServerStorage(() => new SqlConnection(storage.ConnectionString), new SqlServerStorageOptions
+        {
+            PrepareSchemaIfNecessary = storage.PrepareSchemaIfNecessary,
+            CommandBatchMaxTimeout = TimeSpan.FromMinutes(5),
+            SlidingInvisibilityTimeout = TimeSpan.FromMinutes(5),
+            QueuePollInterval = TimeSpan.Zero,
+            UseRecommendedIsolationLevel = true,
+            DisableGlobalLocks = true,
+        });
+
+    private static void UseSqlite(IGlobalConfiguration config, HangfireOptions hangfire, string contentRoot)
+    {
+        var file = Path.GetFullPath(hangfire.SqliteFile, contentRoot);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        config.UseSQLiteStorage(file, new SQLiteStorageOptions
+        {
+            QueuePollInterval = TimeSpan.FromMilliseconds(hangfire.SqlitePollIntervalMilliseconds),
+        });
+    }
+
+    public static void MapFaceJobsDashboard(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<HangfireOptions>>().Value;
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            DashboardTitle = "FaceJobs jobs",
+            AppPath = "/",
+            Authorization = [new DashboardAccessFilter(options.DashboardUserName, options.DashboardPassword)],
+        });
+    }
+}

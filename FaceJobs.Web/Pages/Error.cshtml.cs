@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace FaceJobs.Web.Pages;
+
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ErrorModel : PageModel
+{
+    public string Title { get; private set; } = "Something went wrong";
+
+    public string Message { get; private set; } = "The request failed; nothing you uploaded was lost. Try again in a moment.";
+
+    public void OnGet(int? code) => Describe(code);
+
+    public void OnPost(int? code) => Describe(code);
+
+    private void Describe(int? code)
+    {
+        switch (code)
+        {
+            case StatusCodes.Status404NotFound:
+                Title = "Not found";
+                Message = "There is nothing at this address.";
+                break;
+            case StatusCodes.Status413PayloadTooLarge:
+                Title = "Upload too large";
+                Message = "The upload as a whole is larger than this server accepts; send fewer or smaller photos at once.";
+                break;
+            case StatusCodes.Status400BadRequest:
+                Title = "Bad request";
+                Message = "The form could not be read (it may have expired); reload the page and try again.";
+                break;
+        }
+    }
+}

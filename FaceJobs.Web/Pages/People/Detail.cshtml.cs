@@ -1,0 +1,62 @@
+using FaceJobs.Core.Data;
+using FaceJobs.Core.Data.Repositories;
+using FaceJobs.Core.Jobs;
+using FaceJobs.Core.Photos;
+using FaceJobs.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace FaceJobs.Web.Pages.People;
+
+/// <summary>One watchlist person: references with their enrollment state; add more references.</summary>
+public sealed class DetailModel(IPersonRepository people, WatchlistEnrollment enrollment, IOptions<UploadOptions> options) : PageModel
+{
+    public Person Person { get; private set; } = null!;
+
+    public IReadOnlyList<PersonReference> References { get; private set; } = [];
+
+    [BindProperty]
+    public List<IFormFile> Files { get; set; } = [];
+
+    public IReadOnlyList<IntakeResult> Refused { get; private set; } = [];
+
+    public bool Finished => References.All(r => r.Status is StageStatus.Succeeded or StageStatus.Failed or StageStatus.Skipped);
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    {
+        if (await people.GetAsync(id, cancellationToken) is not { } person)
+            return NotFound();
+        Person = person;
+        References = await people.ListReferencesAsync(id, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(long id, CancellationToken cancellationToken)
+    {
+        if (await people.GetAsync(id, cancellationToken) is null)
+            return NotFound();
+
+        var (files, refused) = await UploadedFileReader.ReadAsync(Files, options.Value, cancellationToken);
+        var results = await enrollment.AddReferencesAsync(id, files, recheckEarlierPhotos: true, cancellationToken);
+        refused.AddRange(results.Where(r => !r.IsAccepted));
+        if (results.Any(r => r.IsAccepted))
+        {
+            TempData["Notice"] = $"{results.Count(r => r.IsAccepted)} reference photo(s) being enrolled." + string.Concat(refused.Select(r => $" Refused {r.FileName}: {r.Error}"));
+            return RedirectToPage(new { id });
+        }
+
+        Refused = refused.Count > 0 ? refused : [new IntakeResult("", null, false, "Choose at least one photo.")];
+        await OnGetAsync(id, cancellationToken);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetStatusAsync(long id, CancellationToken cancellationToken)
+    {
+        var references = await people.ListReferencesAsync(id, cancellationToken);
+        var version = string.Join(',', references.Select(r => $"{r.Id}:{r.Status}"));
+        var finished = references.All(r => r.Status is StageStatus.Succeeded or StageStatus.Failed);
+        return new JsonResult(new { version, finished });
+    }
+}
