@@ -11,6 +11,11 @@ public static class TestPaths
         ? Path.Combine(parent, "shared", "testdata", "faces")
         : throw new InvalidOperationException("shared/testdata/faces not found beside the repository " + RepositoryRoot);
 
+    /// <summary>TestData copied to the output folder.</summary>
+    public static string TestData { get; } = Path.Combine(AppContext.BaseDirectory, "TestData");
+
+    public static string Models => Path.Combine(RepositoryRoot, "models");
+
     public static string Samples => Path.Combine(RepositoryRoot, "FaceJobs.Tests", "TestData", "samples");
 
     public static string Sample(int number) => Path.Combine(Samples, $"sample{number}.jpg");

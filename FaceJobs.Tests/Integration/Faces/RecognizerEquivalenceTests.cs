@@ -44,8 +44,8 @@ public sealed class RecognizerEquivalenceTests(RecognizerOnnxFixture recognizer)
     [Fact]
     public void Reference_CoversEveryIdentityImageAndColourChip_WhenLoaded()
     {
-        var sharedImages = Directory.GetFiles(Path.Combine(TestDataPaths.SharedFaces, "identities"), "*.png", SearchOption.AllDirectories);
-        var colourChips = Directory.GetFiles(Path.Combine(TestDataPaths.TestData, "chips"), "*.png");
+        var sharedImages = Directory.GetFiles(Path.Combine(TestPaths.SharedFaces, "identities"), "*.png", SearchOption.AllDirectories);
+        var colourChips = Directory.GetFiles(Path.Combine(TestPaths.TestData, "chips"), "*.png");
 
         Assert.Equal(IdentityImages, sharedImages.Length);
         Assert.Equal(IdentityImages, Reference.Chips.Count(c => c.Root == "shared"));
@@ -75,12 +75,12 @@ public sealed class RecognizerEquivalenceTests(RecognizerOnnxFixture recognizer)
     [Fact]
     public void Convert_ReproducesCommittedOnnxByteForByte_FromFaceApiNpmPackage()
     {
-        var modelDirectory = Path.Combine(TestDataPaths.RepositoryRoot, "tools", "models", "node_modules", "@vladmandic", "face-api", "model");
+        var modelDirectory = Path.Combine(TestPaths.RepositoryRoot, "tools", "models", "node_modules", "@vladmandic", "face-api", "model");
         Assert.True(Directory.Exists(modelDirectory), $"face-api's npm files are missing at {modelDirectory}: run `npm ci --prefix tools/models` first.");
 
         var converted = DlibResNetConverter.Convert(modelDirectory);
 
-        var committed = File.ReadAllBytes(Path.Combine(TestDataPaths.Models, "dlib_resnet_face_descriptor.onnx"));
+        var committed = File.ReadAllBytes(Path.Combine(TestPaths.Models, "dlib_resnet_face_descriptor.onnx"));
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(committed)), Convert.ToHexStringLower(SHA256.HashData(converted)));
     }
 

@@ -16,7 +16,7 @@ public sealed class RecognizerOnnxFixture : IDisposable
 
     public RecognizerOnnxFixture()
     {
-        _session = new InferenceSession(Path.Combine(TestDataPaths.Models, "dlib_resnet_face_descriptor.onnx"));
+        _session = new InferenceSession(Path.Combine(TestPaths.Models, "dlib_resnet_face_descriptor.onnx"));
         _inputName = _session.InputMetadata.Keys.Single();
         _outputName = _session.OutputMetadata.Keys.Single();
     }

@@ -10,7 +10,7 @@ internal sealed record RecognizerReference(
     [property: JsonPropertyName("chips")] IReadOnlyList<RecognizerReferenceChip> Chips)
 {
     public static RecognizerReference Load() =>
-        JsonSerializer.Deserialize<RecognizerReference>(File.ReadAllBytes(Path.Combine(TestDataPaths.TestData, "recognizer-reference.json")))
+        JsonSerializer.Deserialize<RecognizerReference>(File.ReadAllBytes(Path.Combine(TestPaths.TestData, "recognizer-reference.json")))
         ?? throw new InvalidDataException("recognizer-reference.json is empty.");
 }
 
@@ -20,5 +20,5 @@ internal sealed record RecognizerReferenceChip(
     [property: JsonPropertyName("identity")] string? Identity,
     [property: JsonPropertyName("descriptor")] float[] Descriptor)
 {
-    public string FullPath => Path.Combine(Root == "shared" ? TestDataPaths.SharedFaces : TestDataPaths.TestData, File);
+    public string FullPath => Path.Combine(Root == "shared" ? TestPaths.SharedFaces : TestPaths.TestData, File);
 }
