@@ -55,7 +55,7 @@ public sealed class PipelineEndToEndTests
         var attachment = Assert.Single(mail.Attachments.OfType<MimePart>());
         Assert.Equal("image/jpeg", attachment.ContentType.MimeType);
         using var crop = new MemoryStream();
-        await attachment.Content.DecodeToAsync(crop);
+        await attachment.Content!.DecodeToAsync(crop);
         Assert.True(Assert.IsAssignableFrom<SixLabors.ImageSharp.IImageInfo>(Image.Identify(crop.ToArray())).Width > 0);
 
         var delivery = Assert.Single(await host.Get<IAlertRepository>().ListByPhotoAsync(photoId));
