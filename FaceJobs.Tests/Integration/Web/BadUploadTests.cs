@@ -50,7 +50,7 @@ public sealed class BadUploadTests : IAsyncLifetime
     {
         using var client = _host.CreateClient();
 
-        var response = await client.UploadAsync(("fine.jpg", File.ReadAllBytes(TestPaths.Sample(6))), ("cut.jpg", TestImages.Truncated(TestPaths.Sample(1))));
+        var response = await client.UploadAsync(("fine.jpg", File.ReadAllBytes(TestPaths.Sample(5))), ("cut.jpg", TestImages.Truncated(TestPaths.Sample(1))));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(1, await _host.Get<IPhotoRepository>().CountAsync());
