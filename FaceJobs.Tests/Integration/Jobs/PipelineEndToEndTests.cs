@@ -37,11 +37,11 @@ public sealed class PipelineEndToEndTests
         var photo = await host.WaitForAllStagesAsync(photoId);
         var strangers = await host.WaitForAllStagesAsync(strangersId);
 
-        Assert.Equal(6, photo.FaceCount);
+        Assert.Equal(Photos.FacesFoundWithWatchedPerson, photo.FaceCount);
         var match = Assert.Single(await host.Get<IMatchRepository>().ListByPhotoAsync(photoId));
         Assert.Equal(personId, match.PersonId);
         var matchedFace = (await host.Get<IFaceRepository>().ListByPhotoAsync(photoId)).Single(f => f.Id == match.FaceId);
-        Assert.True(matchedFace.X + matchedFace.Width / 2 < photo.Width * 0.25, "Sheldon is the leftmost person in bbt2.jpg");
+        Assert.True(matchedFace.X + matchedFace.Width / 2 < photo.Width * 0.25, "Sheldon is the leftmost person in bbt3.jpg");
 
         Assert.Equal(3, strangers.FaceCount);
         Assert.Empty(await host.Get<IMatchRepository>().ListByPhotoAsync(strangersId));
