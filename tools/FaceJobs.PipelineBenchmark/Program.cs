@@ -4,6 +4,8 @@ using FaceJobs.Core.Data;
 using FaceJobs.Core.Data.Repositories;
 using FaceJobs.PipelineBenchmark;
 using FaceJobs.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
