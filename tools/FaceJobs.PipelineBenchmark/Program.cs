@@ -30,6 +30,7 @@ string[] settings =
     $"--Alerts:SmtpPort={smtp.Port}",
     "--Alerts:SmtpSecurity=None",
     "--Logging:LogLevel:Default=Warning",
+    "--Logging:LogLevel:Hangfire=Warning",
 ];
 var app = await FaceJobsApp.CreateAsync(settings, new WebApplicationOptions { Args = settings, ContentRootPath = FindWebProject() });
 await app.StartAsync();
@@ -57,9 +58,7 @@ for (var round = 0; round < rounds; round++)
     await Until(() => Task.FromResult(smtp.Count > mailsBefore), $"alert for photo {photoId}");
     alertMs.Add(clock.Elapsed.TotalMilliseconds);
     busy.AddRange(await pageTimes);
-    var photo = await photos.GetAsync(photoId);
-    if (photo?.AlertStatus != StageStatus.Succeeded)
-        throw new InvalidOperationException($"Photo {photoId} ended with alert stage {photo?.AlertStatus}.");
+    await Until(async () => (await photos.GetAsync(photoId))?.AlertStatus == StageStatus.Succeeded, $"photo {photoId}'s alert stage to succeed");
 }
 
 await app.StopAsync();
