@@ -10,9 +10,10 @@ internal sealed partial class BrowserLikeClient(Uri baseAddress) : IDisposable
     private readonly HttpClient _http = new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = baseAddress };
 
     public async Task<long> AddPersonAsync(string name, string referencePath) =>
-        await PostAsync("/People", [("Name", name), ("RecheckEarlierPhotos", "false")], Path.GetFileName(referencePath), await File.ReadAllBytesAsync(referencePath));
+        (await PostAsync("/People", [("Name", name), ("RecheckEarlierPhotos", "false")], Path.GetFileName(referencePath), await File.ReadAllBytesAsync(referencePath))).Id;
 
-    public Task<long> UploadAsync(string fileName, byte[] content) => PostAsync("/", [], fileName, content);
+    /// <summary>Uploads one photo; the time covers the POST alone, not loading the form before it.</summary>
+    public Task<(long Id, double PostMilliseconds)> UploadAsync(string fileName, byte[] content) => PostAsync("/", [], fileName, content);
 
     public async Task<List<double>> MeasurePageAsync(string path, int count)
     {
@@ -43,7 +44,7 @@ internal sealed partial class BrowserLikeClient(Uri baseAddress) : IDisposable
         return clock.Elapsed.TotalMilliseconds;
     }
 
-    private async Task<long> PostAsync(string page, (string, string)[] fields, string fileName, byte[] content)
+    private async Task<(long Id, double PostMilliseconds)> PostAsync(string page, (string, string)[] fields, string fileName, byte[] content)
     {
         var html = await _http.GetStringAsync(page);
         var token = TokenPattern().Match(html).Groups[1].Value;
@@ -53,9 +54,11 @@ internal sealed partial class BrowserLikeClient(Uri baseAddress) : IDisposable
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
         form.Add(file, "Files", fileName);
+        var clock = Stopwatch.StartNew();
         using var response = await _http.PostAsync(page, form);
+        var elapsed = clock.Elapsed.TotalMilliseconds;
         var location = response.Headers.Location?.OriginalString ?? throw new InvalidOperationException($"POST {page} answered {(int)response.StatusCode}, not a redirect.");
-        return long.Parse(location.Split('/').Last());
+        return (long.Parse(location.Split('/').Last()), elapsed);
     }
 
     public void Dispose() => _http.Dispose();
