@@ -28,8 +28,7 @@ internal static class DapperConventions
     {
         public override void SetValue(IDbDataParameter parameter, DateTime value)
         {
-            parameter.DbType = DbType.DateTime2;
-            parameter.Value = value.ToUniversalTime();
+            parameter.Value = value;
         }
 
         public override DateTime Parse(object value) => value switch

@@ -18,9 +18,7 @@ public sealed partial class MigrationScript
     public string Text { get; }
 
     /// <summary>The script split on <c>GO</c> lines, which are a client convention and not SQL.</summary>
-    public IReadOnlyList<string> Batches => GoLine().Split(Text)
-        .Where(batch => !string.IsNullOrWhiteSpace(batch))
-        .ToArray();
+    public IReadOnlyList<string> Batches => Split(Text);
 
     /// <summary>Every migration script of the dialect, in the order they must run.</summary>
     public static IReadOnlyList<MigrationScript> Load(SqlDialect dialect)
@@ -33,6 +31,10 @@ public sealed partial class MigrationScript
             .OrderBy(script => script.Version, StringComparer.Ordinal)
             .ToArray();
     }
+
+    internal static IReadOnlyList<string> Split(string script) => GoLine().Split(script)
+        .Where(batch => !string.IsNullOrWhiteSpace(batch))
+        .ToArray();
 
     private static string ReadResource(Assembly assembly, string name)
     {

@@ -1,4 +1,5 @@
--- Times are UTC ISO-8601 text; enums are their integer values.
+-- Times are UTC ISO-8601 text; enums are their integer values. AUTOINCREMENT so an id is never reused after a
+-- delete (faces are replaced on every detection run), as with SQL Server's IDENTITY.
 
 CREATE TABLE photo_content (
     content_hash TEXT NOT NULL PRIMARY KEY,
@@ -6,7 +7,7 @@ CREATE TABLE photo_content (
 ) STRICT;
 
 CREATE TABLE photos (
-    id               INTEGER PRIMARY KEY,
+    id               INTEGER PRIMARY KEY AUTOINCREMENT,
     content_hash     TEXT    NOT NULL REFERENCES photo_content (content_hash),
     file_name        TEXT    NOT NULL,
     content_type     TEXT    NOT NULL,
@@ -27,7 +28,7 @@ CREATE TABLE photos (
 CREATE INDEX ix_photos_content_hash ON photos (content_hash);
 
 CREATE TABLE faces (
-    id         INTEGER PRIMARY KEY,
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
     photo_id   INTEGER NOT NULL REFERENCES photos (id) ON DELETE CASCADE,
     face_index INTEGER NOT NULL,
     x          REAL    NOT NULL,
@@ -42,7 +43,7 @@ CREATE TABLE faces (
 ) STRICT;
 
 CREATE TABLE people (
-    id             INTEGER PRIMARY KEY,
+    id             INTEGER PRIMARY KEY AUTOINCREMENT,
     name           TEXT NOT NULL,
     notes          TEXT,
     created_at_utc TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
@@ -51,7 +52,7 @@ CREATE TABLE people (
 CREATE INDEX ix_people_name ON people (name);
 
 CREATE TABLE person_references (
-    id             INTEGER PRIMARY KEY,
+    id             INTEGER PRIMARY KEY AUTOINCREMENT,
     person_id      INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
     content_hash   TEXT    NOT NULL REFERENCES photo_content (content_hash),
     file_name      TEXT    NOT NULL,
@@ -66,7 +67,7 @@ CREATE TABLE person_references (
 CREATE INDEX ix_person_references_person ON person_references (person_id);
 
 CREATE TABLE matches (
-    id             INTEGER PRIMARY KEY,
+    id             INTEGER PRIMARY KEY AUTOINCREMENT,
     face_id        INTEGER NOT NULL REFERENCES faces (id) ON DELETE CASCADE,
     person_id      INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
     distance       REAL    NOT NULL,
@@ -78,7 +79,7 @@ CREATE INDEX ix_matches_person ON matches (person_id);
 
 -- Keyed by face index, not face id: detection run again replaces the faces, and must not cause a second email.
 CREATE TABLE alert_deliveries (
-    id             INTEGER PRIMARY KEY,
+    id             INTEGER PRIMARY KEY AUTOINCREMENT,
     photo_id       INTEGER NOT NULL REFERENCES photos (id) ON DELETE CASCADE,
     face_index     INTEGER NOT NULL,
     person_id      INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,

@@ -1,0 +1,88 @@
+using FaceJobs.Core.Data;
+using FaceJobs.Core.Data.Sql;
+using FaceJobs.Tests.Fixtures;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+using Xunit;
+
+namespace FaceJobs.Tests.Unit.Data;
+
+/// <summary>
+/// Every T-SQL statement the app can run, found by reflection so that a new query cannot escape, must parse.
+/// This machine has no SQL Server: parsing catches syntax errors, not unknown columns.
+/// </summary>
+public sealed class TSqlParsingTests
+{
+    public static TheoryData<string> SqlServerStatementNames => new(DialectSqlConstants.Of(typeof(SqlServerSql)).Keys);
+
+    public static TheoryData<string> SqlServerMigrationVersions =>
+        new(MigrationScript.Load(SqlDialect.SqlServer).Select(script => script.Version));
+
+    [Theory]
+    [MemberData(nameof(SqlServerStatementNames))]
+    public void Parse_ReportsNoErrors_ForEachSqlServerStatement(string name)
+    {
+        var errors = Parse(DialectSqlConstants.Of(typeof(SqlServerSql))[name]);
+
+        Assert.Empty(errors);
+    }
+
+    [Theory]
+    [MemberData(nameof(SqlServerMigrationVersions))]
+    public void Parse_ReportsNoErrors_ForEachSqlServerMigration(string version)
+    {
+        var script = MigrationScript.Load(SqlDialect.SqlServer).Single(script => script.Version == version);
+
+        Assert.Empty(Parse(script.Text));
+        Assert.All(script.Batches, batch => Assert.Empty(Parse(batch)));
+    }
+
+    [Fact]
+    public void Parse_ReportsErrors_WhenStatementIsBroken()
+    {
+        Assert.NotEmpty(Parse("SELECT id FROM photos LIMIT 1;"));
+    }
+
+    [Fact]
+    public void ConstStatements_CoverEveryStatementInBothDialects_WhenFoundByReflection()
+    {
+        var sqlServer = DialectSqlConstants.Of(typeof(SqlServerSql));
+        var sqlite = DialectSqlConstants.Of(typeof(SqliteSql));
+        var members = typeof(SqlStatements).GetProperties().Select(property => property.Name).Order().ToArray();
+
+        Assert.True(sqlServer.Count > 0);
+        Assert.Equal(members, sqlServer.Keys.Order());
+        Assert.Equal(members, sqlite.Keys.Order());
+        Assert.NotEmpty(MigrationScript.Load(SqlDialect.SqlServer));
+        Assert.Equal(
+            MigrationScript.Load(SqlDialect.Sqlite).Select(script => script.Version),
+            MigrationScript.Load(SqlDialect.SqlServer).Select(script => script.Version));
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.SqlServer)]
+    public void Statements_HoldTheConstOfTheSameName_ForEachDialect(StorageProvider provider)
+    {
+        var dialect = SqlDialect.For(provider);
+        var consts = DialectSqlConstants.Of(provider == StorageProvider.Sqlite ? typeof(SqliteSql) : typeof(SqlServerSql));
+
+        Assert.All(typeof(SqlStatements).GetProperties(), property =>
+            Assert.Equal(consts[property.Name], (string)property.GetValue(dialect.Statements)!));
+    }
+
+    [Fact]
+    public void Batches_SplitOnGoLines_WhenScriptHasThem()
+    {
+        var batches = MigrationScript.Split("CREATE TABLE a (id int);\nGO\nCREATE TABLE b (id int);\n  go  \n");
+
+        Assert.Equal(["CREATE TABLE a (id int);", "CREATE TABLE b (id int);"], batches.Select(batch => batch.Trim()));
+    }
+
+    private static IList<ParseError> Parse(string sql)
+    {
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(sql);
+        parser.Parse(reader, out var errors);
+        return errors;
+    }
+}
