@@ -26,6 +26,7 @@ internal static class DapperConventions
     /// </summary>
     private sealed class UtcDateTimeHandler : SqlMapper.TypeHandler<DateTime>
     {
+        // No statement takes a time parameter: every stored time comes from the database clock.
         public override void SetValue(IDbDataParameter parameter, DateTime value)
         {
             parameter.Value = value;

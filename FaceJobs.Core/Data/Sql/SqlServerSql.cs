@@ -5,52 +5,7 @@ namespace FaceJobs.Core.Data.Sql;
 /// <summary>Every statement in SQL Server's dialect (T-SQL); every one is parsed by a unit test.</summary>
 internal static class SqlServerSql
 {
-    public static readonly SqlStatements Statements = new()
-    {
-        BeginMigration = BeginMigration,
-        SelectAppliedMigrations = SelectAppliedMigrations,
-        InsertMigration = InsertMigration,
-        InsertContentIfMissing = InsertContentIfMissing,
-        InsertPhoto = InsertPhoto,
-        SelectPhotoByHash = SelectPhotoByHash,
-        SelectPhotoById = SelectPhotoById,
-        SelectPhotosPage = SelectPhotosPage,
-        CountPhotos = CountPhotos,
-        SelectPhotoContent = SelectPhotoContent,
-        UpdatePhotoJobIds = UpdatePhotoJobIds,
-        UpdatePhotoStageStatus = UpdatePhotoStageStatus,
-        SelectPhotoIdsWithEmbeddings = SelectPhotoIdsWithEmbeddings,
-        DeleteMatchesOfPhoto = DeleteMatchesOfPhoto,
-        DeleteFacesOfPhoto = DeleteFacesOfPhoto,
-        InsertFace = InsertFace,
-        UpdatePhotoFaceCount = UpdatePhotoFaceCount,
-        SelectFacesOfPhoto = SelectFacesOfPhoto,
-        UpdateFaceEmbedding = UpdateFaceEmbedding,
-        SelectFaceEmbeddingsOfPhoto = SelectFaceEmbeddingsOfPhoto,
-        SelectFaceThumbnail = SelectFaceThumbnail,
-        InsertMatch = InsertMatch,
-        InsertMatchIfMissing = InsertMatchIfMissing,
-        SelectMatchesOfPhoto = SelectMatchesOfPhoto,
-        SelectRecentMatchesPage = SelectRecentMatchesPage,
-        InsertPerson = InsertPerson,
-        SelectPerson = SelectPerson,
-        SelectPeople = SelectPeople,
-        DeletePerson = DeletePerson,
-        InsertReference = InsertReference,
-        SelectReference = SelectReference,
-        SelectReferencesOfPerson = SelectReferencesOfPerson,
-        SelectReferenceContent = SelectReferenceContent,
-        SelectReferenceThumbnail = SelectReferenceThumbnail,
-        UpdateReferenceJobId = UpdateReferenceJobId,
-        UpdateReferenceEnrolled = UpdateReferenceEnrolled,
-        UpdateReferenceStatus = UpdateReferenceStatus,
-        SelectReferenceEmbeddings = SelectReferenceEmbeddings,
-        SelectUnsentMatchesOfPhoto = SelectUnsentMatchesOfPhoto,
-        UpsertAlertSent = UpsertAlertSent,
-        UpsertAlertFailed = UpsertAlertFailed,
-        SelectAlertDeliveriesPage = SelectAlertDeliveriesPage,
-        SelectAlertDeliveriesOfPhoto = SelectAlertDeliveriesOfPhoto,
-    };
+    public static readonly SqlStatements Statements = SqlStatements.FromConstants(typeof(SqlServerSql));
 
     // Run inside the migration's transaction; the app lock serialises processes that start at the same time.
     public const string BeginMigration = """

@@ -1,57 +1,86 @@
+using System.Reflection;
+
 namespace FaceJobs.Core.Data.Sql;
 
 /// <summary>
-/// Every statement the data layer runs, in one dialect. Each dialect class fills every member from a const of the
-/// same name, so a query added here cannot be forgotten in either dialect (it would not compile).
+/// Every statement the data layer runs, in one dialect, filled from the public consts of the same names in that
+/// dialect's SQL class (<see cref="SqliteSql"/>, <see cref="SqlServerSql"/>): a statement missing from either
+/// fails on first use, and a unit test compares both classes with this list.
 /// </summary>
 public sealed class SqlStatements
 {
-    public required string BeginMigration { get; init; }
-    public required string SelectAppliedMigrations { get; init; }
-    public required string InsertMigration { get; init; }
+    private SqlStatements()
+    {
+    }
 
-    public required string InsertContentIfMissing { get; init; }
-    public required string InsertPhoto { get; init; }
-    public required string SelectPhotoByHash { get; init; }
-    public required string SelectPhotoById { get; init; }
-    public required string SelectPhotosPage { get; init; }
-    public required string CountPhotos { get; init; }
-    public required string SelectPhotoContent { get; init; }
-    public required string UpdatePhotoJobIds { get; init; }
-    public required string UpdatePhotoStageStatus { get; init; }
-    public required string SelectPhotoIdsWithEmbeddings { get; init; }
+    internal static SqlStatements FromConstants(Type sqlClass)
+    {
+        var statements = new SqlStatements();
+        var missing = new List<string>();
+        foreach (var property in typeof(SqlStatements).GetProperties())
+        {
+            if (sqlClass.GetField(property.Name, BindingFlags.Public | BindingFlags.Static) is { IsLiteral: true } constant
+                && constant.GetRawConstantValue() is string sql)
+            {
+                property.SetValue(statements, sql);
+            }
+            else
+            {
+                missing.Add(property.Name);
+            }
+        }
 
-    public required string DeleteMatchesOfPhoto { get; init; }
-    public required string DeleteFacesOfPhoto { get; init; }
-    public required string InsertFace { get; init; }
-    public required string UpdatePhotoFaceCount { get; init; }
-    public required string SelectFacesOfPhoto { get; init; }
-    public required string UpdateFaceEmbedding { get; init; }
-    public required string SelectFaceEmbeddingsOfPhoto { get; init; }
-    public required string SelectFaceThumbnail { get; init; }
+        return missing.Count == 0
+            ? statements
+            : throw new InvalidOperationException($"{sqlClass.Name} has no const string for: {string.Join(", ", missing)}.");
+    }
 
-    public required string InsertMatch { get; init; }
-    public required string InsertMatchIfMissing { get; init; }
-    public required string SelectMatchesOfPhoto { get; init; }
-    public required string SelectRecentMatchesPage { get; init; }
+    public string BeginMigration { get; private init; } = "";
+    public string SelectAppliedMigrations { get; private init; } = "";
+    public string InsertMigration { get; private init; } = "";
 
-    public required string InsertPerson { get; init; }
-    public required string SelectPerson { get; init; }
-    public required string SelectPeople { get; init; }
-    public required string DeletePerson { get; init; }
-    public required string InsertReference { get; init; }
-    public required string SelectReference { get; init; }
-    public required string SelectReferencesOfPerson { get; init; }
-    public required string SelectReferenceContent { get; init; }
-    public required string SelectReferenceThumbnail { get; init; }
-    public required string UpdateReferenceJobId { get; init; }
-    public required string UpdateReferenceEnrolled { get; init; }
-    public required string UpdateReferenceStatus { get; init; }
-    public required string SelectReferenceEmbeddings { get; init; }
+    public string InsertContentIfMissing { get; private init; } = "";
+    public string InsertPhoto { get; private init; } = "";
+    public string SelectPhotoByHash { get; private init; } = "";
+    public string SelectPhotoById { get; private init; } = "";
+    public string SelectPhotosPage { get; private init; } = "";
+    public string CountPhotos { get; private init; } = "";
+    public string SelectPhotoContent { get; private init; } = "";
+    public string UpdatePhotoJobIds { get; private init; } = "";
+    public string UpdatePhotoStageStatus { get; private init; } = "";
+    public string SelectPhotoIdsWithEmbeddings { get; private init; } = "";
 
-    public required string SelectUnsentMatchesOfPhoto { get; init; }
-    public required string UpsertAlertSent { get; init; }
-    public required string UpsertAlertFailed { get; init; }
-    public required string SelectAlertDeliveriesPage { get; init; }
-    public required string SelectAlertDeliveriesOfPhoto { get; init; }
+    public string DeleteMatchesOfPhoto { get; private init; } = "";
+    public string DeleteFacesOfPhoto { get; private init; } = "";
+    public string InsertFace { get; private init; } = "";
+    public string UpdatePhotoFaceCount { get; private init; } = "";
+    public string SelectFacesOfPhoto { get; private init; } = "";
+    public string UpdateFaceEmbedding { get; private init; } = "";
+    public string SelectFaceEmbeddingsOfPhoto { get; private init; } = "";
+    public string SelectFaceThumbnail { get; private init; } = "";
+
+    public string InsertMatch { get; private init; } = "";
+    public string InsertMatchIfMissing { get; private init; } = "";
+    public string SelectMatchesOfPhoto { get; private init; } = "";
+    public string SelectRecentMatchesPage { get; private init; } = "";
+
+    public string InsertPerson { get; private init; } = "";
+    public string SelectPerson { get; private init; } = "";
+    public string SelectPeople { get; private init; } = "";
+    public string DeletePerson { get; private init; } = "";
+    public string InsertReference { get; private init; } = "";
+    public string SelectReference { get; private init; } = "";
+    public string SelectReferencesOfPerson { get; private init; } = "";
+    public string SelectReferenceContent { get; private init; } = "";
+    public string SelectReferenceThumbnail { get; private init; } = "";
+    public string UpdateReferenceJobId { get; private init; } = "";
+    public string UpdateReferenceEnrolled { get; private init; } = "";
+    public string UpdateReferenceStatus { get; private init; } = "";
+    public string SelectReferenceEmbeddings { get; private init; } = "";
+
+    public string SelectUnsentMatchesOfPhoto { get; private init; } = "";
+    public string UpsertAlertSent { get; private init; } = "";
+    public string UpsertAlertFailed { get; private init; } = "";
+    public string SelectAlertDeliveriesPage { get; private init; } = "";
+    public string SelectAlertDeliveriesOfPhoto { get; private init; } = "";
 }

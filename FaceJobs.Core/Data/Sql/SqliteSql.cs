@@ -7,52 +7,7 @@ internal static class SqliteSql
 {
     private const string UtcNow = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
-    public static readonly SqlStatements Statements = new()
-    {
-        BeginMigration = BeginMigration,
-        SelectAppliedMigrations = SelectAppliedMigrations,
-        InsertMigration = InsertMigration,
-        InsertContentIfMissing = InsertContentIfMissing,
-        InsertPhoto = InsertPhoto,
-        SelectPhotoByHash = SelectPhotoByHash,
-        SelectPhotoById = SelectPhotoById,
-        SelectPhotosPage = SelectPhotosPage,
-        CountPhotos = CountPhotos,
-        SelectPhotoContent = SelectPhotoContent,
-        UpdatePhotoJobIds = UpdatePhotoJobIds,
-        UpdatePhotoStageStatus = UpdatePhotoStageStatus,
-        SelectPhotoIdsWithEmbeddings = SelectPhotoIdsWithEmbeddings,
-        DeleteMatchesOfPhoto = DeleteMatchesOfPhoto,
-        DeleteFacesOfPhoto = DeleteFacesOfPhoto,
-        InsertFace = InsertFace,
-        UpdatePhotoFaceCount = UpdatePhotoFaceCount,
-        SelectFacesOfPhoto = SelectFacesOfPhoto,
-        UpdateFaceEmbedding = UpdateFaceEmbedding,
-        SelectFaceEmbeddingsOfPhoto = SelectFaceEmbeddingsOfPhoto,
-        SelectFaceThumbnail = SelectFaceThumbnail,
-        InsertMatch = InsertMatch,
-        InsertMatchIfMissing = InsertMatchIfMissing,
-        SelectMatchesOfPhoto = SelectMatchesOfPhoto,
-        SelectRecentMatchesPage = SelectRecentMatchesPage,
-        InsertPerson = InsertPerson,
-        SelectPerson = SelectPerson,
-        SelectPeople = SelectPeople,
-        DeletePerson = DeletePerson,
-        InsertReference = InsertReference,
-        SelectReference = SelectReference,
-        SelectReferencesOfPerson = SelectReferencesOfPerson,
-        SelectReferenceContent = SelectReferenceContent,
-        SelectReferenceThumbnail = SelectReferenceThumbnail,
-        UpdateReferenceJobId = UpdateReferenceJobId,
-        UpdateReferenceEnrolled = UpdateReferenceEnrolled,
-        UpdateReferenceStatus = UpdateReferenceStatus,
-        SelectReferenceEmbeddings = SelectReferenceEmbeddings,
-        SelectUnsentMatchesOfPhoto = SelectUnsentMatchesOfPhoto,
-        UpsertAlertSent = UpsertAlertSent,
-        UpsertAlertFailed = UpsertAlertFailed,
-        SelectAlertDeliveriesPage = SelectAlertDeliveriesPage,
-        SelectAlertDeliveriesOfPhoto = SelectAlertDeliveriesOfPhoto,
-    };
+    public static readonly SqlStatements Statements = SqlStatements.FromConstants(typeof(SqliteSql));
 
     // Run inside BEGIN IMMEDIATE, which already holds the database's write lock for the whole migration.
     public const string BeginMigration = $"""

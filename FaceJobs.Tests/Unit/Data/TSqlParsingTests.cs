@@ -58,18 +58,6 @@ public sealed class TSqlParsingTests
             MigrationScript.Load(SqlDialect.SqlServer).Select(script => script.Version));
     }
 
-    [Theory]
-    [InlineData(StorageProvider.Sqlite)]
-    [InlineData(StorageProvider.SqlServer)]
-    public void Statements_HoldTheConstOfTheSameName_ForEachDialect(StorageProvider provider)
-    {
-        var dialect = SqlDialect.For(provider);
-        var consts = DialectSqlConstants.Of(provider == StorageProvider.Sqlite ? typeof(SqliteSql) : typeof(SqlServerSql));
-
-        Assert.All(typeof(SqlStatements).GetProperties(), property =>
-            Assert.Equal(consts[property.Name], (string)property.GetValue(dialect.Statements)!));
-    }
-
     [Fact]
     public void Batches_SplitOnGoLines_WhenScriptHasThem()
     {
