@@ -36,6 +36,26 @@ public sealed class TSqlParsingTests
         Assert.All(script.Batches, batch => Assert.Empty(Parse(batch)));
     }
 
+    [Theory]
+    [MemberData(nameof(SqlServerStatementNames))]
+    public void UnknownNames_IsEmpty_ForEachSqlServerStatement(string name)
+    {
+        var unknown = new TSqlNameChecker().UnknownNames(DialectSqlConstants.Of(typeof(SqlServerSql))[name]);
+
+        Assert.Empty(unknown);
+    }
+
+    [Fact]
+    public void UnknownNames_ListsTableAndColumn_WhenStatementMisnamesThem()
+    {
+        var checker = new TSqlNameChecker();
+
+        var unknown = checker.UnknownNames("SELECT p.id, p.file_nam FROM photos p JOIN photo AS x ON x.id = p.id;");
+
+        Assert.Equal(["table photo", "column file_nam"], unknown);
+        Assert.Contains("schema_migrations", checker.Tables);
+    }
+
     [Fact]
     public void Parse_ReportsErrors_WhenStatementIsBroken()
     {
