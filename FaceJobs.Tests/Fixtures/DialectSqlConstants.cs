@@ -1,4 +1,5 @@
 using System.Reflection;
+using FaceJobs.Core.Data.Sql;
 
 namespace FaceJobs.Tests.Fixtures;
 
@@ -10,4 +11,8 @@ public static class DialectSqlConstants
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(constant => constant is { IsLiteral: true } && constant.FieldType == typeof(string))
         .ToDictionary(constant => constant.Name, constant => (string)constant.GetRawConstantValue()!);
+
+    /// <summary>Every statement a dialect runs: its own class's plus the portable ones (a name in both throws).</summary>
+    public static IReadOnlyDictionary<string, string> StatementsOf(Type dialectSqlClass) =>
+        Of(dialectSqlClass).Concat(Of(typeof(PortableSql))).ToDictionary();
 }

@@ -3,9 +3,9 @@ using System.Reflection;
 namespace FaceJobs.Core.Data.Sql;
 
 /// <summary>
-/// Every statement the data layer runs, in one dialect, filled from the public consts of the same names in that
-/// dialect's SQL class (<see cref="SqliteSql"/>, <see cref="SqlServerSql"/>): a statement missing from either
-/// fails on first use, and a unit test compares both classes with this list.
+/// Every statement the data layer runs, in one dialect: each member is the public const of the same name in the
+/// dialect's class (<see cref="SqliteSql"/>, <see cref="SqlServerSql"/>) or, when both write it alike, in
+/// <see cref="PortableSql"/>. A statement missing, or defined twice, fails on first use and in the unit tests.
 /// </summary>
 public sealed class SqlStatements
 {
@@ -19,10 +19,13 @@ public sealed class SqlStatements
         var missing = new List<string>();
         foreach (var property in typeof(SqlStatements).GetProperties())
         {
-            if (sqlClass.GetField(property.Name, BindingFlags.Public | BindingFlags.Static) is { IsLiteral: true } constant
-                && constant.GetRawConstantValue() is string sql)
+            var candidates = new[] { sqlClass, typeof(PortableSql) }
+                .Select(source => source.GetField(property.Name, BindingFlags.Public | BindingFlags.Static))
+                .Where(constant => constant is { IsLiteral: true } && constant.FieldType == typeof(string))
+                .ToArray();
+            if (candidates.Length == 1)
             {
-                property.SetValue(statements, sql);
+                property.SetValue(statements, candidates[0]!.GetRawConstantValue());
             }
             else
             {
@@ -32,7 +35,8 @@ public sealed class SqlStatements
 
         return missing.Count == 0
             ? statements
-            : throw new InvalidOperationException($"{sqlClass.Name} has no const string for: {string.Join(", ", missing)}.");
+            : throw new InvalidOperationException(
+                $"Each statement must be a const string in exactly one of {sqlClass.Name} and {nameof(PortableSql)}: {string.Join(", ", missing)}.");
     }
 
     public string BeginMigration { get; private init; } = "";

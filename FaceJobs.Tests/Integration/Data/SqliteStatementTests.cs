@@ -13,13 +13,13 @@ namespace FaceJobs.Tests.Integration.Data;
 /// </summary>
 public sealed class SqliteStatementTests
 {
-    public static TheoryData<string> StatementNames => new(DialectSqlConstants.Of(typeof(SqliteSql)).Keys);
+    public static TheoryData<string> StatementNames => new(DialectSqlConstants.StatementsOf(typeof(SqliteSql)).Keys);
 
     [Theory]
     [MemberData(nameof(StatementNames))]
     public async Task Prepare_Succeeds_ForEachStatementOnTheMigratedSchema(string name)
     {
-        var sql = DialectSqlConstants.Of(typeof(SqliteSql))[name];
+        var sql = DialectSqlConstants.StatementsOf(typeof(SqliteSql))[name];
         await using var database = new SqliteTestDatabase();
         await new DatabaseMigrator(database.Connections, NullLogger<DatabaseMigrator>.Instance).MigrateAsync();
         await using var connection = (SqliteConnection)await database.Connections.OpenAsync();

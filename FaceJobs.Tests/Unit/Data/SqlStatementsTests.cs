@@ -13,7 +13,7 @@ public sealed class SqlStatementsTests
     public void Statements_HoldTheConstOfTheSameName_ForEachDialect(StorageProvider provider)
     {
         var dialect = SqlDialect.For(provider);
-        var consts = DialectSqlConstants.Of(provider == StorageProvider.Sqlite ? typeof(SqliteSql) : typeof(SqlServerSql));
+        var consts = DialectSqlConstants.StatementsOf(provider == StorageProvider.Sqlite ? typeof(SqliteSql) : typeof(SqlServerSql));
 
         Assert.All(typeof(SqlStatements).GetProperties(), property =>
             Assert.Equal(consts[property.Name], (string)property.GetValue(dialect.Statements)!));

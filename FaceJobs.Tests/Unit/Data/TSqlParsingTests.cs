@@ -12,7 +12,7 @@ namespace FaceJobs.Tests.Unit.Data;
 /// </summary>
 public sealed class TSqlParsingTests
 {
-    public static TheoryData<string> SqlServerStatementNames => new(DialectSqlConstants.Of(typeof(SqlServerSql)).Keys);
+    public static TheoryData<string> SqlServerStatementNames => new(DialectSqlConstants.StatementsOf(typeof(SqlServerSql)).Keys);
 
     public static TheoryData<string> SqlServerMigrationVersions =>
         new(MigrationScript.Load(SqlDialect.SqlServer).Select(script => script.Version));
@@ -21,7 +21,7 @@ public sealed class TSqlParsingTests
     [MemberData(nameof(SqlServerStatementNames))]
     public void Parse_ReportsNoErrors_ForEachSqlServerStatement(string name)
     {
-        var errors = Parse(DialectSqlConstants.Of(typeof(SqlServerSql))[name]);
+        var errors = Parse(DialectSqlConstants.StatementsOf(typeof(SqlServerSql))[name]);
 
         Assert.Empty(errors);
     }
@@ -40,7 +40,7 @@ public sealed class TSqlParsingTests
     [MemberData(nameof(SqlServerStatementNames))]
     public void UnknownNames_IsEmpty_ForEachSqlServerStatement(string name)
     {
-        var unknown = new TSqlNameChecker().UnknownNames(DialectSqlConstants.Of(typeof(SqlServerSql))[name]);
+        var unknown = new TSqlNameChecker().UnknownNames(DialectSqlConstants.StatementsOf(typeof(SqlServerSql))[name]);
 
         Assert.Empty(unknown);
     }
@@ -65,11 +65,12 @@ public sealed class TSqlParsingTests
     [Fact]
     public void ConstStatements_CoverEveryStatementInBothDialects_WhenFoundByReflection()
     {
-        var sqlServer = DialectSqlConstants.Of(typeof(SqlServerSql));
-        var sqlite = DialectSqlConstants.Of(typeof(SqliteSql));
+        var sqlServer = DialectSqlConstants.StatementsOf(typeof(SqlServerSql));
+        var sqlite = DialectSqlConstants.StatementsOf(typeof(SqliteSql));
         var members = typeof(SqlStatements).GetProperties().Select(property => property.Name).Order().ToArray();
 
-        Assert.True(sqlServer.Count > 0);
+        Assert.True(DialectSqlConstants.Of(typeof(SqlServerSql)).Count > 0);
+        Assert.Equal(DialectSqlConstants.Of(typeof(SqliteSql)).Keys.Order(), DialectSqlConstants.Of(typeof(SqlServerSql)).Keys.Order());
         Assert.Equal(members, sqlServer.Keys.Order());
         Assert.Equal(members, sqlite.Keys.Order());
         Assert.NotEmpty(MigrationScript.Load(SqlDialect.SqlServer));
