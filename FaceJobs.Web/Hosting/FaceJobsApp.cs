@@ -18,7 +18,16 @@ public static class FaceJobsApp
         var role = builder.AddFaceJobs();
 
         var app = builder.Build();
-        await app.PrepareStorageAsync();
+        try
+        {
+            await app.PrepareStorageAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         app.UseFaceJobs(role);
         return app;
     }

@@ -51,7 +51,7 @@ public sealed class RoleTests
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => AppHost.StartAsync(dataDirectory: first.DataDirectory));
 
-        Assert.Contains("SQL Server", refused.Message);
+        Assert.Contains("Storage:Provider to SqlServer", refused.Message);
         using var client = first.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
     }
