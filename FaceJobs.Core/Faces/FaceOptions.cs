@@ -31,7 +31,7 @@ public sealed class FaceOptions
     /// shared identities set (see docs/benchmarks.md); dlib's own 0.6 let different people through.
     /// </summary>
     [Range(0.1, 2.0)]
-    public float MatchThreshold { get; set; } = 0.5f;
+    public float MatchThreshold { get; set; } = 0.55f;
 }
 
 /// <summary>Tiled detection: the whole image plus a grid of overlapping square tiles, merged by suppression.</summary>
