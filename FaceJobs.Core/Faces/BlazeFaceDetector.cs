@@ -48,18 +48,21 @@ public sealed class BlazeFaceDetector : IFaceDetector, IDisposable
             h => BlazeFaceAnchors.Generate(h.Cells, h.PerCell));
     }
 
-    public IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image) => Detect(image, _tiling.Enabled);
+    public IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image) => Detect(image, _tiling.Enabled ? _tiling : null);
 
     /// <summary>Detects with tiling switched on or off for this call, whatever the options say.</summary>
-    public IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image, bool tiling)
+    public IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image, bool tiling) => Detect(image, tiling ? _tiling : null);
+
+    /// <summary>Detects on the whole image and, when <paramref name="tiling"/> is given, on its tiles.</summary>
+    public IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image, FaceTilingOptions? tiling)
     {
         var whole = new Rectangle(0, 0, image.Width, image.Height);
         var candidates = DetectRegion(image, whole);
-        if (tiling)
+        if (tiling is not null)
         {
             // A face cut by a tile edge gives a small box that would not merge with the whole face.
             var margin = 2f / BlazeFaceAnchors.InputSize;
-            foreach (var tile in DetectionTiles.Plan(image.Width, image.Height, _tiling.Grid, _tiling.Overlap))
+            foreach (var tile in DetectionTiles.Plan(image.Width, image.Height, tiling.TileSize, tiling.Overlap))
             {
                 candidates.AddRange(DetectRegion(image, tile)
                     .Where(c => !DetectionTiles.IsCutByTileEdge(c, tile, image.Size(), margin * tile.Width)));

@@ -4,25 +4,23 @@ namespace FaceJobs.Core.Faces.BlazeFace;
 
 /// <summary>
 /// Square, overlapping tiles over an image so that small faces reach the detector at a usable size.
-/// <paramref name="grid"/> tiles span the longer side; the shorter side gets as many as it needs.
+/// A pyramid: tiles of <c>tileSize</c> pixels, then twice that, and so on while smaller than the image, so a face
+/// too big to fit whole in a small tile is found in a larger one. Neighbours share <c>overlap</c> of a tile.
 /// </summary>
 internal static class DetectionTiles
 {
-    public static IReadOnlyList<Rectangle> Plan(int width, int height, int grid, float overlap)
+    public static IReadOnlyList<Rectangle> Plan(int width, int height, int tileSize, float overlap)
     {
-        if (grid < 2)
-        {
-            return [];
-        }
-
-        var longer = Math.Max(width, height);
-        var side = Math.Min((int)Math.Ceiling(longer / (float)grid * (1 + overlap)), Math.Min(width, height));
         var tiles = new List<Rectangle>();
-        foreach (var y in Starts(height, side, overlap))
+        for (var size = tileSize; size < Math.Max(width, height); size *= 2)
         {
-            foreach (var x in Starts(width, side, overlap))
+            var side = Math.Min(size, Math.Min(width, height));
+            foreach (var y in Starts(height, side, overlap))
             {
-                tiles.Add(new Rectangle(x, y, side, side));
+                foreach (var x in Starts(width, side, overlap))
+                {
+                    tiles.Add(new Rectangle(x, y, side, side));
+                }
             }
         }
 

@@ -28,4 +28,36 @@ public sealed class BlazeFaceDetectorTests(VisionFixture vision, ITestOutputHelp
 
         Assert.Equal(expectedFaces, faces.Count);
     }
+
+    [Fact]
+    public void Detect_PutsFaceKeypointsInsideTheirBox_WhenGivenSamplePhotos()
+    {
+        var layout = new PointF[6];
+        var count = 0;
+        foreach (var sample in Enumerable.Range(1, 6))
+        {
+            using var image = FaceAnalyzer.DecodeUpright(File.ReadAllBytes(TestPaths.Sample(sample)));
+            foreach (var face in vision.Detector.Detect(image))
+            {
+                Assert.Equal(6, face.Keypoints.Count);
+                // Eyes, nose and mouth lie inside the box; ears may sit on its edge.
+                foreach (var point in face.Keypoints.Take(4))
+                {
+                    Assert.True(face.Box.Contains(point), $"sample {sample}: {point} outside {face.Box}");
+                }
+
+                Assert.True(face.Keypoints[(int)FaceKeypoint.RightEye].X < face.Keypoints[(int)FaceKeypoint.LeftEye].X);
+                Assert.True(face.Keypoints[(int)FaceKeypoint.NoseTip].Y < face.Keypoints[(int)FaceKeypoint.MouthCentre].Y);
+                for (var k = 0; k < 6; k++)
+                {
+                    layout[k] += new PointF(
+                        (face.Keypoints[k].X - face.Box.X) / face.Box.Width, (face.Keypoints[k].Y - face.Box.Y) / face.Box.Height);
+                }
+
+                count++;
+            }
+        }
+
+        output.WriteLine("mean keypoint layout in the box: " + string.Join(", ", layout.Select(p => $"({p.X / count:F2}, {p.Y / count:F2})")));
+    }
 }
