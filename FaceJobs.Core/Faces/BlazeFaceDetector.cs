@@ -74,6 +74,10 @@ public sealed class BlazeFaceDetector : IFaceDetector, IDisposable
             .ToList();
     }
 
+    /// <summary>How many model runs one <see cref="Detect(Image{Rgb24}, FaceTilingOptions?)"/> costs for an image of this size.</summary>
+    public static int InferencesFor(Size imageSize, FaceTilingOptions? tiling) =>
+        1 + (tiling is null ? 0 : DetectionTiles.Plan(imageSize.Width, imageSize.Height, tiling.TileSize, tiling.Overlap).Count);
+
     public void Dispose() => _session.Dispose();
 
     private List<FaceCandidate> DetectRegion(Image<Rgb24> image, Rectangle region)

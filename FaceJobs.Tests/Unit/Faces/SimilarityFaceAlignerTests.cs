@@ -3,6 +3,7 @@ using FaceJobs.Core.Faces;
 using FaceJobs.Core.Faces.Alignment;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
 using Xunit;
 
 namespace FaceJobs.Tests.Unit.Faces;
@@ -42,6 +43,32 @@ public sealed class SimilarityFaceAlignerTests
         {
             Assert.InRange(Vector2.Distance(Vector2.Transform(keypoints[i], transform), targets[i]), 0, 1e-3f);
         }
+    }
+
+    [Fact]
+    public void Align_GivesTheSameChip_WhenTheFaceIsInALargePhotoOrInACropOfIt()
+    {
+        using var photo = Image.Load<Rgb24>(FaceJobs.Tests.Fixtures.TestPaths.Sample(1));
+        var chipToPhoto = Matrix3x2.CreateRotation(0.2f) * Matrix3x2.CreateScale(1.3f) * Matrix3x2.CreateTranslation(420, 400);
+        var keypoints = DlibMeanFace.ChipPoints(150).Select(p => (PointF)Vector2.Transform(p, chipToPhoto)).ToArray();
+        var crop = new Rectangle(300, 300, 400, 400);
+        using var cropped = photo.Clone(x => x.Crop(crop));
+        var shifted = keypoints.Select(p => new PointF(p.X - crop.X, p.Y - crop.Y)).ToArray();
+        var aligner = new SimilarityFaceAligner();
+
+        using var fromPhoto = aligner.Align(photo, new DetectedFace(RectangleF.Empty, 1, [.. keypoints, .. keypoints[..2]]), 150);
+        using var fromCrop = aligner.Align(cropped, new DetectedFace(RectangleF.Empty, 1, [.. shifted, .. shifted[..2]]), 150);
+
+        double difference = 0;
+        for (var y = 0; y < 150; y++)
+        {
+            for (var x = 0; x < 150; x++)
+            {
+                difference += Math.Abs(fromPhoto[x, y].G - fromCrop[x, y].G);
+            }
+        }
+
+        Assert.InRange(difference / (150 * 150), 0, 1.0);
     }
 
     private static void FillSquare(Image<Rgb24> image, PointF centre, int half)
