@@ -57,15 +57,15 @@ public sealed class BlazeFaceDetector : IFaceDetector, IDisposable
     public IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image, FaceTilingOptions? tiling)
     {
         var whole = new Rectangle(0, 0, image.Width, image.Height);
-        var candidates = DetectRegion(image, whole);
+        var candidates = DetectRegion(image, whole, _scoreThreshold);
         if (tiling is not null)
         {
             // A face cut by a tile edge gives a small box that would not merge with the whole face.
             var margin = 2f / BlazeFaceAnchors.InputSize;
             foreach (var tile in DetectionTiles.Plan(image.Width, image.Height, tiling.TileSize, tiling.Overlap))
             {
-                candidates.AddRange(DetectRegion(image, tile)
-                    .Where(c => !DetectionTiles.IsCutByTileEdge(c, tile, image.Size(), margin * tile.Width)));
+                candidates.AddRange(DetectRegion(image, tile.Area, Math.Max(_scoreThreshold, tiling.ScoreThreshold))
+                    .Where(c => tile.Reports(c, image.Size(), margin * tile.Area.Width)));
             }
         }
 
@@ -80,7 +80,7 @@ public sealed class BlazeFaceDetector : IFaceDetector, IDisposable
 
     public void Dispose() => _session.Dispose();
 
-    private List<FaceCandidate> DetectRegion(Image<Rgb24> image, Rectangle region)
+    private List<FaceCandidate> DetectRegion(Image<Rgb24> image, Rectangle region, float scoreThreshold)
     {
         var letterbox = Letterbox.Fit(region, _inputSize);
         var pixels = ToInputTensor(image, letterbox);
@@ -92,7 +92,7 @@ public sealed class BlazeFaceDetector : IFaceDetector, IDisposable
         foreach (var (scores, regressors) in PairHeads(outputs))
         {
             var anchors = _anchorsByCount[scores.Length];
-            BlazeFaceDecoder.Decode(scores, regressors, anchors, _scoreThreshold, _inputSize, candidates);
+            BlazeFaceDecoder.Decode(scores, regressors, anchors, scoreThreshold, _inputSize, candidates);
         }
 
         // Suppress inside each region first so tiles and the whole image merge as faces, not as raw anchors.

@@ -8,7 +8,8 @@ public sealed class VisionFixture : IDisposable
 {
     public VisionFixture()
     {
-        var options = new FaceOptions();
+        // Tiling off so Detect(image) is the plain detector; tests that want tiles ask for them per call.
+        var options = new FaceOptions { Tiling = { Enabled = false } };
         Detector = new BlazeFaceDetector(Path.Combine(TestPaths.Models, "blazeface_back_256.onnx"), options);
         var recognizer = Path.Combine(TestPaths.Models, "dlib_resnet_face_descriptor.onnx");
         Embedder = File.Exists(recognizer) ? new OnnxFaceEmbedder(recognizer, options.IntraOpThreads) : null;

@@ -58,7 +58,7 @@ internal sealed class VerifyCommand(CommandLine arguments)
             var (face, by) = locator.Locate(image);
             counts[by] = counts.GetValueOrDefault(by) + 1;
             using var chip = vision.Aligner.Align(image, face, vision.Embedder!.ChipSize);
-            if (Environment.GetEnvironmentVariable("FACEJOBS_DUMP_CHIPS") is { } dump)
+            if (arguments.Text("--dump-chips") is { } dump)
             {
                 chip.SaveAsPng(Path.Combine(dump, Identity(path) + "_" + Path.GetFileNameWithoutExtension(path) + ".png"));
             }

@@ -9,17 +9,27 @@ namespace FaceJobs.Core.Faces.BlazeFace;
 /// </summary>
 internal static class DetectionTiles
 {
-    public static IReadOnlyList<Rectangle> Plan(int width, int height, int tileSize, float overlap)
+    /// <summary>
+    /// Side of a face, in model-input pixels, from which the next coarser level is trusted to find it. A tile only
+    /// reports faces below that size: larger ones are the coarser level's, and the extra looks at big faces and
+    /// background that a small tile gives only add false positives.
+    /// </summary>
+    public const float CoarserLevelFindsFacesFrom = 24f;
+
+    public static IReadOnlyList<DetectionTile> Plan(int width, int height, int tileSize, float overlap, int inputSize = 256)
     {
-        var tiles = new List<Rectangle>();
-        for (var size = tileSize; size < Math.Max(width, height); size *= 2)
+        var longer = Math.Max(width, height);
+        var tiles = new List<DetectionTile>();
+        for (var size = tileSize; size < longer; size *= 2)
         {
             var side = Math.Min(size, Math.Min(width, height));
+            var coarserSide = 2 * size < longer ? Math.Min(2 * size, Math.Min(width, height)) : longer;
+            var maxFaceSide = CoarserLevelFindsFacesFrom * coarserSide / inputSize;
             foreach (var y in Starts(height, side, overlap))
             {
                 foreach (var x in Starts(width, side, overlap))
                 {
-                    tiles.Add(new Rectangle(x, y, side, side));
+                    tiles.Add(new DetectionTile(new Rectangle(x, y, side, side), maxFaceSide));
                 }
             }
         }
@@ -51,4 +61,11 @@ internal static class DetectionTiles
             yield return (int)Math.Round((double)(length - side) * i / (count - 1));
         }
     }
+}
+
+/// <summary>One tile and the largest face (box side, image pixels) it reports.</summary>
+internal readonly record struct DetectionTile(Rectangle Area, float MaxFaceSide)
+{
+    public bool Reports(FaceCandidate face, Size image, float edgeMargin) =>
+        Math.Max(face.Width, face.Height) < MaxFaceSide && !DetectionTiles.IsCutByTileEdge(face, Area, image, edgeMargin);
 }

@@ -29,6 +29,26 @@ public sealed class BlazeFaceDetectorTests(VisionFixture vision, ITestOutputHelp
         Assert.Equal(expectedFaces, faces.Count);
     }
 
+    [Theory]
+    [InlineData(1, 3)]
+    [InlineData(2, 3)]
+    [InlineData(3, 3)]
+    [InlineData(4, 4)]
+    [InlineData(5, 5)]
+    [InlineData(6, 4)]
+    public void DetectWithTiling_FindsTheSameFacesAsWithout_WhenGivenSamplePhoto(int sample, int expectedFaces)
+    {
+        using var image = FaceAnalyzer.DecodeUpright(File.ReadAllBytes(TestPaths.Sample(sample)));
+
+        var plain = vision.Detector.Detect(image, tiling: false).Select(f => f.Box).ToList();
+        var tiledFaces = vision.Detector.Detect(image, tiling: true);
+        var tiled = tiledFaces.Select(f => f.Box).ToList();
+
+        output.WriteLine("with tiling: " + string.Join(" ", tiledFaces.Select(f => $"[{f.Box.X:F0},{f.Box.Y:F0},{f.Box.Width:F0} {f.Score:F2}]")));
+        Assert.Equal(expectedFaces, tiled.Count);
+        Assert.Equal(expectedFaces, BoxMatching.CountMatches(plain, tiled, 0.5f));
+    }
+
     [Fact]
     public void Detect_PutsFaceKeypointsInsideTheirBox_WhenGivenSamplePhotos()
     {

@@ -1,4 +1,5 @@
 using FaceJobs.Core.Faces;
+using FaceJobs.Eval;
 using FaceJobs.Tests.Fixtures;
 using SixLabors.ImageSharp;
 using Xunit;
@@ -13,7 +14,8 @@ public sealed class SmallFaceDetectionTests(VisionFixture vision, ITestOutputHel
     [Fact]
     public void Detect_FindsMoreSmallFacesWithTiling_WhenFacesArePastedSmallOnALargeCanvas()
     {
-        using var canvas = SmallFaceCanvas.Compose(vision.Detector, Sizes, facesPerSize: 8);
+        using var canvas = SmallFaceCanvas.Compose(
+            vision.Detector, Enumerable.Range(1, 6).Select(TestPaths.Sample).ToList(), Sizes, facesPerSize: 8);
 
         var plain = Recall(canvas, vision.Detector.Detect(canvas.Image, tiling: false), "off");
         var tiled = Recall(canvas, vision.Detector.Detect(canvas.Image, tiling: true), "on");

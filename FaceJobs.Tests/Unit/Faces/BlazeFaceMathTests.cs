@@ -89,7 +89,7 @@ public sealed class BlazeFaceMathTests
     [Fact]
     public void Plan_CoversTheImageWithOverlappingTilesAtEachLevel_WhenImageIsLargerThanTile()
     {
-        var tiles = DetectionTiles.Plan(1000, 600, 300, 0.25f);
+        var tiles = DetectionTiles.Plan(1000, 600, 300, 0.25f).Select(t => t.Area).ToList();
 
         var bounds = new Rectangle(0, 0, 1000, 600);
         Assert.All(tiles, t => Assert.True(bounds.Contains(t), $"{t} outside the image"));
@@ -104,6 +104,20 @@ public sealed class BlazeFaceMathTests
         var row = level300.Where(t => t.Y == 0).OrderBy(t => t.X).ToList();
         Assert.All(row.Zip(row.Skip(1)), p => Assert.InRange(p.First.Right - p.Second.X, 75, 300));
         Assert.Empty(DetectionTiles.Plan(300, 200, 300, 0.25f));
+    }
+
+    [Fact]
+    public void Plan_LeavesLargerFacesToTheCoarserLevel_WhenSettingEachTilesMaxFace()
+    {
+        var tiles = DetectionTiles.Plan(2000, 1500, 400, 0.3f);
+
+        // 400 px tiles hand faces over to 800 px tiles, 800 px to 1500 px tiles, 1500 px tiles to the whole image.
+        Assert.All(tiles.Where(t => t.Area.Width == 400), t => Assert.Equal(24f * 800 / 256, t.MaxFaceSide, 3));
+        Assert.All(tiles.Where(t => t.Area.Width == 800), t => Assert.Equal(24f * 1500 / 256, t.MaxFaceSide, 3));
+        Assert.All(tiles.Where(t => t.Area.Width == 1500), t => Assert.Equal(24f * 2000 / 256, t.MaxFaceSide, 3));
+        var tile = tiles[0];
+        Assert.True(tile.Reports(Candidate(100, 100, 70, 0.9f, 0), new Size(2000, 1500), 2));
+        Assert.False(tile.Reports(Candidate(100, 100, 80, 0.9f, 0), new Size(2000, 1500), 2));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
 
-namespace FaceJobs.Tests.Fixtures;
+namespace FaceJobs.Eval;
 
 /// <summary>
 /// A large photo-like canvas with faces from the sample photos pasted at known, small sizes: one row per face size,
@@ -11,8 +11,6 @@ namespace FaceJobs.Tests.Fixtures;
 /// </summary>
 public sealed class SmallFaceCanvas : IDisposable
 {
-    private const int CanvasWidth = 3200;
-    private const int CanvasHeight = 2400;
     private const float Context = 1.6f;
 
     private SmallFaceCanvas(Image<Rgb24> image, List<(int Size, RectangleF Box)> faces)
@@ -26,13 +24,16 @@ public sealed class SmallFaceCanvas : IDisposable
     /// <summary>Each pasted face: the face box side in pixels and where the box lies on the canvas.</summary>
     public IReadOnlyList<(int Size, RectangleF Box)> Faces { get; }
 
-    public static SmallFaceCanvas Compose(IFaceDetector detector, IReadOnlyList<int> sizes, int facesPerSize)
+    /// <summary>Pastes faces found in <paramref name="photos"/> (which must show large faces), cycling through them.</summary>
+    public static SmallFaceCanvas Compose(
+        IFaceDetector detector, IReadOnlyList<string> photos, IReadOnlyList<int> sizes, int facesPerSize, Size? canvasSize = null)
     {
-        var sources = LoadSampleFaces(detector);
-        var canvas = new Image<Rgb24>(CanvasWidth, CanvasHeight, new Rgb24(96, 104, 112));
+        var (canvasWidth, canvasHeight) = (canvasSize?.Width ?? 3200, canvasSize?.Height ?? 2400);
+        var sources = LoadFaces(detector, photos);
+        var canvas = new Image<Rgb24>(canvasWidth, canvasHeight, new Rgb24(96, 104, 112));
         var faces = new List<(int, RectangleF)>();
-        var rowHeight = CanvasHeight / sizes.Count;
-        var cellWidth = CanvasWidth / facesPerSize;
+        var rowHeight = canvasHeight / sizes.Count;
+        var cellWidth = canvasWidth / facesPerSize;
         var next = 0;
         for (var row = 0; row < sizes.Count; row++)
         {
@@ -65,12 +66,12 @@ public sealed class SmallFaceCanvas : IDisposable
 
     public void Dispose() => Image.Dispose();
 
-    private static List<(Image<Rgb24> Photo, RectangleF Box)> LoadSampleFaces(IFaceDetector detector)
+    private static List<(Image<Rgb24> Photo, RectangleF Box)> LoadFaces(IFaceDetector detector, IReadOnlyList<string> photos)
     {
         var faces = new List<(Image<Rgb24>, RectangleF)>();
-        for (var sample = 1; sample <= 6; sample++)
+        foreach (var path in photos)
         {
-            var photo = FaceAnalyzer.DecodeUpright(File.ReadAllBytes(TestPaths.Sample(sample)));
+            var photo = FaceAnalyzer.DecodeUpright(File.ReadAllBytes(path));
             faces.AddRange(detector.Detect(photo).Select(f => (photo, f.Box)));
         }
 
