@@ -14,6 +14,7 @@ var outPath = options.GetValueOrDefault("--out") ?? Path.Combine(Path.GetDirecto
 var faceOptions = new FaceOptions { IntraOpThreads = int.Parse(options.GetValueOrDefault("--threads") ?? "1", CultureInfo.InvariantCulture) };
 faceOptions.Tiling.Enabled = false;
 
+var loadBefore = LoadAverage();
 var photo = File.ReadAllBytes(photoPath);
 using var detector = new BlazeFaceDetector(resolver.Resolve(faceOptions.DetectorModelPath), faceOptions);
 using var embedder = new OnnxFaceEmbedder(resolver.Resolve(faceOptions.RecognizerModelPath), faceOptions.IntraOpThreads);
@@ -53,7 +54,8 @@ var markdown = $"""
 
     - Machine: {Environment.ProcessorCount} logical CPUs, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, .NET {Environment.Version}
     - Photo: `{Path.GetFileName(photoPath)}` ({image.Width}×{image.Height}, {photo.Length / 1024} KiB, {faces.Count} faces)
-    - Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC
+    - Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; load average before the run: {loadBefore} (a shared machine
+      inflates every number alike; compare rows of one run, not runs of different machines)
 
     ## Milliseconds per stage
 
@@ -72,3 +74,6 @@ Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
 File.WriteAllText(outPath, markdown);
 Console.WriteLine($"written to {outPath}");
 return 0;
+
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
