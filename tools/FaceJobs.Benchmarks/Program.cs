@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using FaceJobs.Benchmarks;
 using FaceJobs.Core.Faces;
 using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Processing;
 
 // Usage: FaceJobs.Benchmarks [--photo sample.jpg] [--threads n] [--out docs/benchmarks.md]
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -24,12 +25,14 @@ var faces = detector.Detect(image);
 var face = faces[0];
 using var chip = aligner.Align(image, face, embedder.ChipSize);
 var tiling = new FaceTilingOptions { Enabled = true };
+using var small = image.Clone(x => x.Resize(256, 256));
 
 var bench = new StageTimer();
 var rows = new List<string>
 {
     bench.Measure($"decode JPEG {image.Width}×{image.Height} + EXIF orient", 30, () => FaceAnalyzer.DecodeUpright(photo).Dispose()),
     bench.Measure("detect, whole image (1 inference)", 50, () => detector.Detect(image, tiling: null)),
+    bench.Measure("detect on a 256×256 image (≈ inference alone)", 50, () => detector.Detect(small, tiling: null)),
     bench.Measure($"detect with tiling ({tiling.TileSize} px pyramid, {BlazeFaceDetector.InferencesFor(image.Size(), tiling)} inferences)", 10,
         () => detector.Detect(image, tiling)),
     bench.Measure("align 1 face (150×150 chip)", 100, () => aligner.Align(image, face, embedder.ChipSize).Dispose()),

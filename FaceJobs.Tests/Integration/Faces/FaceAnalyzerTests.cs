@@ -58,6 +58,25 @@ public sealed class FaceAnalyzerTests
         Assert.Contains("ScoreThreshold", error.Message);
     }
 
+    [Fact]
+    public void AddFaceJobsVision_RejectsSettings_WhenTileSizeIsOutOfRange()
+    {
+        using var services = Services(new Dictionary<string, string?> { ["Faces:Tiling:TileSize"] = "16" }).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<FaceOptions>>().Value);
+
+        Assert.Contains("TileSize", error.Message);
+    }
+
+    [Fact]
+    public void Resolve_FindsTheModelsFolderAboveTheApp_WhenPathIsRelative()
+    {
+        var resolved = new ModelPathResolver().Resolve("models/blazeface_back_256.onnx");
+
+        Assert.True(File.Exists(resolved), resolved);
+        Assert.Equal(Path.Combine(TestPaths.Models, "blazeface_back_256.onnx"), resolved);
+    }
+
     private static ServiceCollection Services(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
