@@ -1,0 +1,149 @@
+using FaceJobs.Core.Faces.BlazeFace;
+using Microsoft.Extensions.Options;
+using Microsoft.ML.OnnxRuntime;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
+
+namespace FaceJobs.Core.Faces;
+
+/// <summary>
+/// MediaPipe BlazeFace (back camera, 256×256) over ONNX Runtime: letterboxed NHWC input in [-1, 1],
+/// two output heads decoded against 896 anchors, weighted NMS, optional tiling for small faces.
+/// </summary>
+public sealed class BlazeFaceDetector : IFaceDetector, IDisposable
+{
+    private const float SuppressionIoU = 0.3f;
+    private const float PadValue = -1f;
+
+    private readonly InferenceSession _session;
+    private readonly string _inputName;
+    private readonly int _inputSize;
+    private readonly float _scoreThreshold;
+    private readonly FaceTilingOptions _tiling;
+    private readonly Dictionary<int, (float X, float Y)[]> _anchorsByCount;
+
+    public BlazeFaceDetector(IOptions<FaceOptions> options, ModelPathResolver resolver)
+        : this(resolver.Resolve(options.Value.DetectorModelPath), options.Value)
+    {
+    }
+
+    public BlazeFaceDetector(string modelPath, FaceOptions options)
+    {
+        _session = OnnxSessions.Create(modelPath, options.IntraOpThreads);
+        var input = _session.InputMetadata.Single();
+        _inputName = input.Key;
+        var dimensions = input.Value.Dimensions;
+        if (dimensions.Length != 4 || dimensions[1] != dimensions[2] || dimensions[3] != 3)
+        {
+            throw new InvalidOperationException(
+                $"{modelPath}: expected an NHWC input [1,S,S,3], found [{string.Join(',', dimensions)}].");
+        }
+
+        _inputSize = dimensions[1];
+        _scoreThreshold = options.ScoreThreshold;
+        _tiling = options.Tiling;
+        _anchorsByCount = BlazeFaceAnchors.Heads.ToDictionary(
+            h => BlazeFaceAnchors.CountFor(h.Cells, h.PerCell),
+            h => BlazeFaceAnchors.Generate(h.Cells, h.PerCell));
+    }
+
+    public IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image) => Detect(image, _tiling.Enabled ? _tiling : null);
+
+    /// <summary>Detects with tiling switched on or off for this call, whatever the options say.</summary>
+    public IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image, bool tiling) => Detect(image, tiling ? _tiling : null);
+
+    /// <summary>Detects on the whole image and, when <paramref name="tiling"/> is given, on its tiles.</summary>
+    public IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image, FaceTilingOptions? tiling)
+    {
+        var whole = new Rectangle(0, 0, image.Width, image.Height);
+        var candidates = DetectRegion(image, whole, _scoreThreshold);
+        if (tiling is not null)
+        {
+            // A face cut by a tile edge gives a small box that would not merge with the whole face.
+            var margin = 2f / BlazeFaceAnchors.InputSize;
+            foreach (var tile in DetectionTiles.Plan(image.Width, image.Height, tiling.TileSize, tiling.Overlap))
+            {
+                candidates.AddRange(DetectRegion(image, tile.Area, Math.Max(_scoreThreshold, tiling.ScoreThreshold))
+                    .Where(c => tile.Reports(c, image.Size(), margin * tile.Area.Width)));
+            }
+        }
+
+        return WeightedNonMaxSuppression.Apply(candidates, SuppressionIoU)
+            .Select(ToDetectedFace)
+            .ToList();
+    }
+
+    /// <summary>How many model runs one <see cref="Detect(Image{Rgb24}, FaceTilingOptions?)"/> costs for an image of this size.</summary>
+    public static int InferencesFor(Size imageSize, FaceTilingOptions? tiling) =>
+        1 + (tiling is null ? 0 : DetectionTiles.Plan(imageSize.Width, imageSize.Height, tiling.TileSize, tiling.Overlap).Count);
+
+    public void Dispose() => _session.Dispose();
+
+    private List<FaceCandidate> DetectRegion(Image<Rgb24> image, Rectangle region, float scoreThreshold)
+    {
+        var letterbox = Letterbox.Fit(region, _inputSize);
+        var pixels = ToInputTensor(image, letterbox);
+        using var input = OrtValue.CreateTensorValueFromMemory(pixels, [1, _inputSize, _inputSize, 3]);
+        using var runOptions = new RunOptions();
+        using var outputs = _session.Run(runOptions, [_inputName], [input], _session.OutputNames);
+
+        var candidates = new List<FaceCandidate>();
+        foreach (var (scores, regressors) in PairHeads(outputs))
+        {
+            var anchors = _anchorsByCount[scores.Length];
+            BlazeFaceDecoder.Decode(scores, regressors, anchors, scoreThreshold, _inputSize, candidates);
+        }
+
+        // Suppress inside each region first so tiles and the whole image merge as faces, not as raw anchors.
+        return WeightedNonMaxSuppression.Apply(candidates, SuppressionIoU).Select(letterbox.ToImage).ToList();
+    }
+
+    /// <summary>Matches each score head [1,A,1] with its regressor head [1,A,16] by shape, whatever the output order.</summary>
+    private List<(float[] Scores, float[] Regressors)> PairHeads(IReadOnlyList<OrtValue> outputs)
+    {
+        var scoresByAnchors = new Dictionary<long, float[]>();
+        var regressorsByAnchors = new Dictionary<long, float[]>();
+        foreach (var output in outputs)
+        {
+            var shape = output.GetTensorTypeAndShape().Shape;
+            var data = output.GetTensorDataAsSpan<float>().ToArray();
+            (shape[^1] == 1 ? scoresByAnchors : regressorsByAnchors)[shape[^2]] = data;
+        }
+
+        var heads = scoresByAnchors
+            .Where(s => regressorsByAnchors.ContainsKey(s.Key) && _anchorsByCount.ContainsKey(s.Value.Length))
+            .Select(s => (s.Value, regressorsByAnchors[s.Key]))
+            .ToList();
+        if (heads.Count != _anchorsByCount.Count)
+        {
+            throw new InvalidOperationException(
+                $"BlazeFace outputs do not have the expected shapes ([1,512|384,1] and [1,512|384,16]); found {heads.Count} usable heads.");
+        }
+
+        return heads;
+    }
+
+    private float[] ToInputTensor(Image<Rgb24> image, Letterbox letterbox)
+    {
+        var size = _inputSize;
+        var pixels = new float[size * size * 3];
+        Array.Fill(pixels, PadValue);
+        using var scaled = image.Clone(x => x
+            .Crop(letterbox.Region)
+            .Resize(letterbox.ScaledWidth, letterbox.ScaledHeight, KnownResamplers.Triangle));
+        scaled.CopyRgbTo(pixels, 0, size, letterbox.PadLeft, letterbox.PadTop, 1 / 127.5f, -1f);
+        return pixels;
+    }
+
+    private static DetectedFace ToDetectedFace(FaceCandidate c)
+    {
+        var keypoints = new PointF[FaceCandidate.KeypointCount];
+        for (var k = 0; k < keypoints.Length; k++)
+        {
+            keypoints[k] = new PointF(c.Keypoints[2 * k], c.Keypoints[(2 * k) + 1]);
+        }
+
+        return new DetectedFace(new RectangleF(c.X, c.Y, c.Width, c.Height), c.Score, keypoints);
+    }
+}

@@ -1,0 +1,78 @@
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
+
+namespace FaceJobs.Core.Faces;
+
+/// <summary>Decodes photos upright (EXIF orientation applied), then detects, thumbnails, aligns and embeds faces.</summary>
+public sealed class FaceAnalyzer(IFaceDetector detector, IFaceAligner aligner, IFaceEmbedder embedder) : IFaceAnalyzer
+{
+    private const int ThumbnailMaxSide = 160;
+    private const float ThumbnailEnlargement = 1.2f;
+    private static readonly JpegEncoder ThumbnailEncoder = new() { Quality = 85 };
+
+    public IReadOnlyList<FoundFace> DetectFaces(ReadOnlyMemory<byte> encodedImage)
+    {
+        using var image = DecodeUpright(encodedImage);
+        return detector.Detect(image)
+            .Select(face => new FoundFace(face, Thumbnail(image, face.Box)))
+            .ToList();
+    }
+
+    public IReadOnlyList<float[]> EmbedFaces(ReadOnlyMemory<byte> encodedImage, IReadOnlyList<DetectedFace> faces)
+    {
+        if (faces.Count == 0)
+        {
+            return [];
+        }
+
+        using var image = DecodeUpright(encodedImage);
+        var chips = faces.Select(face => aligner.Align(image, face, embedder.ChipSize)).ToList();
+        try
+        {
+            return embedder.Embed(chips);
+        }
+        finally
+        {
+            chips.ForEach(chip => chip.Dispose());
+        }
+    }
+
+    /// <summary>Decodes and turns the pixels upright as the EXIF orientation says, so boxes match what people see.</summary>
+    public static Image<Rgb24> DecodeUpright(ReadOnlyMemory<byte> encodedImage)
+    {
+        var image = Image.Load<Rgb24>(encodedImage.Span);
+        image.Mutate(x => x.AutoOrient());
+        return image;
+    }
+
+    private static byte[] Thumbnail(Image<Rgb24> image, RectangleF box)
+    {
+        var crop = Rectangle.Intersect(Enlarge(box, ThumbnailEnlargement), new Rectangle(0, 0, image.Width, image.Height));
+        if (crop.Width < 1 || crop.Height < 1)
+        {
+            crop = new Rectangle(0, 0, image.Width, image.Height);
+        }
+
+        using var thumbnail = image.Clone(x =>
+        {
+            x.Crop(crop);
+            if (Math.Max(crop.Width, crop.Height) > ThumbnailMaxSide)
+            {
+                x.Resize(new ResizeOptions { Size = new Size(ThumbnailMaxSide), Mode = ResizeMode.Max });
+            }
+        });
+        using var stream = new MemoryStream();
+        thumbnail.SaveAsJpeg(stream, ThumbnailEncoder);
+        return stream.ToArray();
+    }
+
+    private static Rectangle Enlarge(RectangleF box, float factor)
+    {
+        var width = box.Width * factor;
+        var height = box.Height * factor;
+        return Rectangle.Round(new RectangleF(
+            box.X - ((width - box.Width) / 2), box.Y - ((height - box.Height) / 2), width, height));
+    }
+}

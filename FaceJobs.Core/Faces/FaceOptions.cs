@@ -1,0 +1,63 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace FaceJobs.Core.Faces;
+
+/// <summary>Settings of the vision pipeline, bound from the "Faces" configuration section.</summary>
+public sealed class FaceOptions
+{
+    public const string SectionName = "Faces";
+
+    /// <summary>BlazeFace back-camera ONNX file; a relative path is looked up from the content root and above the app folder.</summary>
+    [Required]
+    public string DetectorModelPath { get; set; } = "models/blazeface_back_256.onnx";
+
+    /// <summary>dlib ResNet face descriptor ONNX file; resolved like <see cref="DetectorModelPath"/>.</summary>
+    [Required]
+    public string RecognizerModelPath { get; set; } = "models/dlib_resnet_face_descriptor.onnx";
+
+    /// <summary>Threads one inference may use; parallelism across photos comes from the job workers.</summary>
+    [Range(1, 64)]
+    public int IntraOpThreads { get; set; } = 1;
+
+    /// <summary>Minimum detector confidence. 0.5 found every face of the sample photos; 0.75 missed some.</summary>
+    [Range(0.05, 0.99)]
+    public float ScoreThreshold { get; set; } = 0.5f;
+
+    /// <summary>Overlapping tiles for small faces in large photos.</summary>
+    public FaceTilingOptions Tiling { get; set; } = new();
+
+    /// <summary>
+    /// Largest descriptor distance still taken as the same person. Chosen with <c>FaceJobs.Eval verify</c> on the
+    /// shared identities set (see docs/benchmarks.md); dlib's own 0.6 let different people through.
+    /// </summary>
+    [Range(0.1, 2.0)]
+    public float MatchThreshold { get; set; } = 0.55f;
+}
+
+/// <summary>Tiled detection: the whole image plus a pyramid of overlapping square tiles, merged by suppression.</summary>
+public sealed class FaceTilingOptions
+{
+    /// <summary>
+    /// On by default: without tiles a 1920 px photo loses faces under about 64 px (recall 0 at 24–48 px, 0.83 at
+    /// 64–128 px), with them recall was 0.94 at precision 0.97, for 46 model runs instead of 1 (docs/vision-evaluation.md).
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// Side of the smallest square tiles in image pixels; larger levels double it while smaller than the image.
+    /// Smaller tiles find smaller faces (256 px tiles found 12 px faces) but cost more inferences.
+    /// </summary>
+    [Range(128, 4096)]
+    public int TileSize { get; set; } = 384;
+
+    /// <summary>
+    /// Minimum confidence for faces found only in a tile. Above <see cref="FaceOptions.ScoreThreshold"/> because
+    /// dozens of extra looks at the background yield more weak false positives (0.51–0.59 on the sample photos).
+    /// </summary>
+    [Range(0.05, 0.99)]
+    public float ScoreThreshold { get; set; } = 0.6f;
+
+    /// <summary>Fraction of a tile shared with its neighbour; a face smaller than this fits whole in some tile.</summary>
+    [Range(0.0, 0.75)]
+    public float Overlap { get; set; } = 0.3f;
+}

@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace FaceJobs.Core.Faces;
+
+/// <summary>Fails start-up with a clear message when a model file is missing or tiling is misconfigured, instead of at the first upload.</summary>
+public sealed class FaceOptionsValidator(ModelPathResolver resolver) : IValidateOptions<FaceOptions>
+{
+    public ValidateOptionsResult Validate(string? name, FaceOptions options)
+    {
+        var failures = new List<string>();
+        Check(nameof(FaceOptions.DetectorModelPath), options.DetectorModelPath, failures);
+        Check(nameof(FaceOptions.RecognizerModelPath), options.RecognizerModelPath, failures);
+        // ValidateDataAnnotations does not descend into nested objects.
+        var tilingErrors = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(options.Tiling, new ValidationContext(options.Tiling), tilingErrors, validateAllProperties: true))
+        {
+            failures.AddRange(tilingErrors.Select(e => $"{FaceOptions.SectionName}:{nameof(FaceOptions.Tiling)}: {e.ErrorMessage}"));
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private void Check(string setting, string path, List<string> failures)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return;
+        }
+
+        var resolved = resolver.Resolve(path);
+        if (!File.Exists(resolved))
+        {
+            failures.Add(
+                $"{FaceOptions.SectionName}:{setting}: model file '{path}' not found (looked for {resolved}, the content root " +
+                "and the folders above the app). See models/README.md for how to get it.");
+        }
+    }
+}

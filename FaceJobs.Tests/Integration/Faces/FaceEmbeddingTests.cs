@@ -1,0 +1,87 @@
+using FaceJobs.Core.Faces;
+using FaceJobs.Tests.Fixtures;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace FaceJobs.Tests.Integration.Faces;
+
+public sealed class FaceEmbeddingTests(VisionFixture vision, ITestOutputHelper output) : IClassFixture<VisionFixture>
+{
+    [SkippableFact]
+    public void Embed_PutsEachPersonCloserToThemselvesThanToOthers_WhenGivenSharedIdentities()
+    {
+        Skip.If(vision.Embedder is null, "models/dlib_resnet_face_descriptor.onnx not present");
+        Skip.If(TestPaths.SharedFaces is null, "shared/testdata/faces not found");
+        var faces = Directory.GetDirectories(Path.Combine(TestPaths.SharedFaces!, "identities"))
+            .SelectMany(dir => Directory.GetFiles(dir).Order().Select(file => (Identity: Path.GetFileName(dir), File: file)))
+            .ToList();
+        var descriptors = EmbedLargestFaces(faces.Select(f => f.File).ToList());
+
+        var nearestCorrect = 0;
+        for (var i = 0; i < faces.Count; i++)
+        {
+            var nearest = Enumerable.Range(0, faces.Count).Where(j => j != i)
+                .MinBy(j => FaceDistance.Euclidean(descriptors[i], descriptors[j]));
+            nearestCorrect += faces[nearest].Identity == faces[i].Identity ? 1 : 0;
+        }
+
+        foreach (var identity in faces.Select(f => f.Identity).Distinct())
+        {
+            var mine = Enumerable.Range(0, faces.Count).Where(i => faces[i].Identity == identity).ToList();
+            var others = Enumerable.Range(0, faces.Count).Except(mine).ToList();
+            var same = mine.SelectMany(a => mine.Where(b => b > a), (a, b) => FaceDistance.Euclidean(descriptors[a], descriptors[b])).Average();
+            var different = mine.SelectMany(_ => others, (a, b) => FaceDistance.Euclidean(descriptors[a], descriptors[b])).Average();
+            output.WriteLine($"{identity}: mean distance to self {same:F3}, to others {different:F3}");
+            Assert.True(same < different, $"{identity}: {same:F3} to self, {different:F3} to others");
+        }
+
+        output.WriteLine($"nearest neighbour is the same person for {nearestCorrect} of {faces.Count}");
+        Assert.True(nearestCorrect >= faces.Count * 0.9, $"{nearestCorrect} of {faces.Count}");
+    }
+
+    [SkippableFact]
+    public void Embed_GivesTheSameDescriptorsInOneBatchAsOneByOne_WhenGivenSeveralChips()
+    {
+        Skip.If(vision.Embedder is null, "models/dlib_resnet_face_descriptor.onnx not present");
+        using var image = FaceAnalyzer.DecodeUpright(File.ReadAllBytes(TestPaths.Sample(5)));
+        var chips = vision.Detector.Detect(image).Select(f => vision.Aligner.Align(image, f, vision.Embedder!.ChipSize)).ToList();
+        try
+        {
+            var batch = vision.Embedder!.Embed(chips);
+            var single = chips.Select(c => vision.Embedder.Embed([c])[0]).ToList();
+
+            Assert.Equal(5, batch.Count);
+            Assert.All(batch, d => Assert.Equal(vision.Embedder.Dimensions, d.Length));
+            Assert.All(batch.Zip(single), p => Assert.InRange(FaceDistance.Euclidean(p.First, p.Second), 0, 1e-4f));
+            // Five different people in the photo: no two descriptors should coincide.
+            Assert.All(batch.SelectMany((a, i) => batch.Skip(i + 1), (a, b) => FaceDistance.Euclidean(a, b)), d => Assert.True(d > 0.3f, $"distance {d}"));
+        }
+        finally
+        {
+            chips.ForEach(c => c.Dispose());
+        }
+    }
+
+    private List<float[]> EmbedLargestFaces(List<string> files)
+    {
+        var chips = new List<Image<Rgb24>>();
+        foreach (var file in files)
+        {
+            using var image = FaceAnalyzer.DecodeUpright(File.ReadAllBytes(file));
+            var face = vision.Detector.Detect(image).MaxBy(f => f.Box.Width * f.Box.Height);
+            Assert.True(face is not null, $"no face found in {file}");
+            chips.Add(vision.Aligner.Align(image, face, vision.Embedder!.ChipSize));
+        }
+
+        try
+        {
+            return vision.Embedder!.Embed(chips).ToList();
+        }
+        finally
+        {
+            chips.ForEach(c => c.Dispose());
+        }
+    }
+}
