@@ -25,13 +25,6 @@ public sealed class FaceOptions
 
     /// <summary>Overlapping tiles for small faces in large photos.</summary>
     public FaceTilingOptions Tiling { get; set; } = new();
-
-    /// <summary>
-    /// Largest descriptor distance still taken as the same person. Chosen with <c>FaceJobs.Eval verify</c> on the
-    /// shared identities set (see docs/benchmarks.md); dlib's own 0.6 let different people through.
-    /// </summary>
-    [Range(0.1, 2.0)]
-    public float MatchThreshold { get; set; } = 0.55f;
 }
 
 /// <summary>Tiled detection: the whole image plus a pyramid of overlapping square tiles, merged by suppression.</summary>

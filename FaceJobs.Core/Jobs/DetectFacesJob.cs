@@ -1,7 +1,6 @@
 using FaceJobs.Core.Data;
 using FaceJobs.Core.Data.Repositories;
 using FaceJobs.Core.Faces;
-using FaceJobs.Core.Recognition;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 
@@ -31,7 +30,7 @@ public sealed class DetectFacesJob(
                 f.Face.Box.Width,
                 f.Face.Box.Height,
                 f.Face.Score,
-                VectorCodec.ToBytes(f.Face.Keypoints.SelectMany(p => new[] { p.X, p.Y }).ToArray()),
+                FaceDistance.ToBytes(f.Face.Keypoints.SelectMany(p => new[] { p.X, p.Y }).ToArray()),
                 f.ThumbnailJpeg)).ToList();
             await faces.ReplaceFacesAsync(photoId, rows, cancellationToken);
             logger.LogInformation("Photo {PhotoId}: {FaceCount} faces detected", photoId, rows.Count);

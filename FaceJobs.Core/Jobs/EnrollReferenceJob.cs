@@ -1,6 +1,6 @@
 using FaceJobs.Core.Data;
 using FaceJobs.Core.Data.Repositories;
-using FaceJobs.Core.Recognition;
+using FaceJobs.Core.Faces;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 
@@ -36,7 +36,7 @@ public sealed class EnrollReferenceJob(IPersonRepository people, Faces.IFaceAnal
 
             var main = found.MaxBy(f => f.Face.Box.Width * f.Face.Box.Height)!;
             var descriptor = analyzer.EmbedFaces(content, [main.Face])[0];
-            await people.SetReferenceEnrolledAsync(referenceId, VectorCodec.ToBytes(descriptor), main.ThumbnailJpeg, cancellationToken);
+            await people.SetReferenceEnrolledAsync(referenceId, FaceDistance.ToBytes(descriptor), main.ThumbnailJpeg, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

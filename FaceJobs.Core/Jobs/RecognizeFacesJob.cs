@@ -1,7 +1,7 @@
 using FaceJobs.Core.Data;
 using FaceJobs.Core.Data.Repositories;
-using FaceJobs.Core.Faces;
 using FaceJobs.Core.Recognition;
+using FaceJobs.Core.Faces;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 using SixLabors.ImageSharp;
@@ -38,7 +38,7 @@ public sealed class RecognizeFacesJob(
             var embeddings = new List<FaceEmbedding>(stored.Count);
             for (var i = 0; i < stored.Count; i++)
             {
-                var bytes = VectorCodec.ToBytes(descriptors[i]);
+                var bytes = FaceDistance.ToBytes(descriptors[i]);
                 await faces.SetEmbeddingAsync(stored[i].Id, bytes, cancellationToken);
                 embeddings.Add(new FaceEmbedding(stored[i].Id, photoId, stored[i].FaceIndex, bytes));
             }
@@ -52,7 +52,7 @@ public sealed class RecognizeFacesJob(
 
     internal static DetectedFace ToDetectedFace(Face face)
     {
-        var coordinates = VectorCodec.ToFloats(face.Keypoints);
+        var coordinates = FaceDistance.FromBytes(face.Keypoints);
         var keypoints = new PointF[coordinates.Length / 2];
         for (var i = 0; i < keypoints.Length; i++)
             keypoints[i] = new PointF(coordinates[2 * i], coordinates[2 * i + 1]);

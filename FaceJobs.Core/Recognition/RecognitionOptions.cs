@@ -8,9 +8,10 @@ public sealed class RecognitionOptions
     public const string SectionName = "Recognition";
 
     /// <summary>
-    /// Largest Euclidean descriptor distance still counted as the same person. Chosen from measurements, see
-    /// docs/accuracy.md; dlib's own 0.6 lets through too many strangers.
+    /// Largest Euclidean descriptor distance still counted as the same person. Chosen with <c>FaceJobs.Eval verify</c>
+    /// (docs/vision-evaluation.md): 0.55 kept wrong-person pairs at 2 of 700 on the identities set; dlib's own 0.6
+    /// let 21 through.
     /// </summary>
     [Range(0.05, 2.0)]
-    public float MatchThreshold { get; set; } = 0.5f;
+    public float MatchThreshold { get; set; } = 0.55f;
 }

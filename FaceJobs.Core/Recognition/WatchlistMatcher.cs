@@ -1,4 +1,5 @@
 using FaceJobs.Core.Data;
+using FaceJobs.Core.Faces;
 using Microsoft.Extensions.Options;
 
 namespace FaceJobs.Core.Recognition;
@@ -16,32 +17,18 @@ public sealed class WatchlistMatcher(IOptions<RecognitionOptions> options)
         if (faces.Count == 0 || references.Count == 0)
             return [];
 
-        var referenceVectors = references.Select(r => (r.PersonId, Vector: VectorCodec.ToFloats(r.Embedding))).ToList();
+        var referenceVectors = references.Select(r => (r.PersonId, Vector: FaceDistance.FromBytes(r.Embedding))).ToList();
         var matches = new List<NewMatch>();
         foreach (var face in faces)
         {
-            var faceVector = VectorCodec.ToFloats(face.Embedding);
+            var faceVector = FaceDistance.FromBytes(face.Embedding);
             var best = referenceVectors
-                .Select(r => (r.PersonId, Distance: Distance(faceVector, r.Vector)))
+                .Select(r => (r.PersonId, Distance: FaceDistance.Euclidean(faceVector, r.Vector)))
                 .MinBy(r => r.Distance);
             if (best.Distance <= _threshold)
                 matches.Add(new NewMatch(face.FaceId, best.PersonId, best.Distance));
         }
 
         return matches;
-    }
-
-    internal static float Distance(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        if (a.Length != b.Length)
-            throw new ArgumentException($"Descriptors differ in length: {a.Length} and {b.Length}.");
-        var sum = 0f;
-        for (var i = 0; i < a.Length; i++)
-        {
-            var difference = a[i] - b[i];
-            sum += difference * difference;
-        }
-
-        return MathF.Sqrt(sum);
     }
 }

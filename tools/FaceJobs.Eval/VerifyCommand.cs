@@ -29,7 +29,7 @@ internal sealed class VerifyCommand(CommandLine arguments)
         var scored = pairs
             .Select(p => (Same: Identity(p.A) == Identity(p.B), Distance: FaceDistance.Euclidean(descriptors[p.A], descriptors[p.B])))
             .ToList();
-        var threshold = arguments.Float("--threshold") ?? vision.Options.MatchThreshold;
+        var threshold = arguments.Float("--threshold") ?? new FaceJobs.Core.Recognition.RecognitionOptions().MatchThreshold;
         var same = scored.Where(s => s.Same).Select(s => s.Distance).Order().ToList();
         var different = scored.Where(s => !s.Same).Select(s => s.Distance).Order().ToList();
         Console.WriteLine($"pairs: {scored.Count} ({same.Count} same person, {different.Count} different people)");
