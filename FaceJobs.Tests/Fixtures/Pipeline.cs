@@ -23,6 +23,14 @@ public static class Pipeline
             return references.FirstOrDefault(r => r.Status is StageStatus.Succeeded or StageStatus.Failed);
         }, Timeout, $"person {personId}'s reference to be enrolled");
 
+    /// <summary>Adds the watched person through the watchlist page and waits until their reference is enrolled.</summary>
+    public static async Task<(long PersonId, PersonReference Reference)> EnrollWatchedPersonAsync(this AppHost host, HttpClient client)
+    {
+        var personId = IdFromRedirect(await client.PostFormAsync(
+            "/People", [("Name", Photos.WatchedName), ("RecheckEarlierPhotos", "false")], [Photos.WatchedReference()]));
+        return (personId, await host.WaitForEnrolledAsync(personId));
+    }
+
     /// <summary>The id in a redirect to /Photos/{id} or /People/{id}.</summary>
     public static long IdFromRedirect(HttpResponseMessage response)
     {

@@ -15,9 +15,7 @@ public sealed class AlertFailureTests
         var port = SmtpTestServer.FreePort(); // nothing listens here yet
         await using var host = await AppHost.StartAsync(PipelineEndToEndTests.SmtpSettings(port));
         using var client = host.CreateClient();
-        var personId = Pipeline.IdFromRedirect(await client.PostFormAsync(
-            "/People", [("Name", Photos.WatchedName), ("RecheckEarlierPhotos", "false")], [Photos.WatchedReference()]));
-        await host.WaitForEnrolledAsync(personId);
+        await host.EnrollWatchedPersonAsync(client);
 
         var photoId = Pipeline.IdFromRedirect(await client.UploadAsync(Photos.WithWatchedPerson()));
         var failed = await host.WaitForPhotoAsync(photoId, p => p.AlertStatus == StageStatus.Failed, "the alert stage to fail");

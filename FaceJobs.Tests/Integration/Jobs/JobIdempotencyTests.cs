@@ -16,9 +16,7 @@ public sealed class JobIdempotencyTests
         await using var smtp = new SmtpTestServer();
         await using var host = await AppHost.StartAsync(PipelineEndToEndTests.SmtpSettings(smtp.Port));
         using var client = host.CreateClient();
-        var personId = Pipeline.IdFromRedirect(await client.PostFormAsync(
-            "/People", [("Name", Photos.WatchedName), ("RecheckEarlierPhotos", "false")], [Photos.WatchedReference()]));
-        var reference = await host.WaitForEnrolledAsync(personId);
+        var (personId, reference) = await host.EnrollWatchedPersonAsync(client);
         var photoId = Pipeline.IdFromRedirect(await client.UploadAsync(Photos.WithWatchedPerson()));
         await host.WaitForAllStagesAsync(photoId);
         await smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(10));

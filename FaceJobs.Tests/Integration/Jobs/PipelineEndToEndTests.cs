@@ -28,9 +28,8 @@ public sealed class PipelineEndToEndTests
         await using var host = await AppHost.StartAsync(SmtpSettings(smtp.Port));
         using var client = host.CreateClient();
 
-        var personId = Pipeline.IdFromRedirect(await client.PostFormAsync(
-            "/People", [("Name", Photos.WatchedName), ("RecheckEarlierPhotos", "false")], [Photos.WatchedReference()]));
-        Assert.Equal(StageStatus.Succeeded, (await host.WaitForEnrolledAsync(personId)).Status);
+        var (personId, reference) = await host.EnrollWatchedPersonAsync(client);
+        Assert.Equal(StageStatus.Succeeded, reference.Status);
 
         var photoId = Pipeline.IdFromRedirect(await client.UploadAsync(Photos.WithWatchedPerson()));
         var strangersId = Pipeline.IdFromRedirect(await client.UploadAsync(Photos.Strangers()));

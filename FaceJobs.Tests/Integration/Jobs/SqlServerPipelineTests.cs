@@ -20,9 +20,7 @@ public sealed class SqlServerPipelineTests
         await using var host = await AppHost.StartAsync(settings);
         using var client = host.CreateClient();
 
-        var personId = Pipeline.IdFromRedirect(await client.PostFormAsync(
-            "/People", [("Name", Photos.WatchedName), ("RecheckEarlierPhotos", "false")], [Photos.WatchedReference()]));
-        await host.WaitForEnrolledAsync(personId);
+        var (personId, _) = await host.EnrollWatchedPersonAsync(client);
         var photoId = Pipeline.IdFromRedirect(await client.UploadAsync(Photos.WithWatchedPerson()));
         var photo = await host.WaitForAllStagesAsync(photoId);
 
