@@ -14,8 +14,8 @@ public static class DataServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="StorageOptions"/>, the connection factory, the repositories (singletons that open a
-    /// connection per call), <see cref="DatabaseMigrator"/> and a hosted service that migrates at start-up.
-    /// Call it before adding the Hangfire server so the schema is current before any job runs.
+    /// connection per call) and <see cref="DatabaseMigrator"/>. The host runs the migrator once before it starts
+    /// serving or processing jobs (FaceJobs.Web: PrepareStorageAsync), so no job runs against an old schema.
     /// </summary>
     public static IServiceCollection AddFaceJobsData(this IServiceCollection services, IConfiguration configuration)
     {
@@ -42,7 +42,6 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IPersonRepository, DapperPersonRepository>();
         services.AddSingleton<IAlertRepository, DapperAlertRepository>();
         services.AddSingleton<DatabaseMigrator>();
-        services.AddHostedService<DatabaseMigrationHostedService>();
         return services;
     }
 
