@@ -23,6 +23,14 @@ public sealed class HangfireOptions
     [Range(50, 60_000)]
     public int SqlitePollIntervalMilliseconds { get; set; } = 250;
 
+    /// <summary>
+    /// How long a job fetched from SQLite storage stays invisible to other workers. A worker killed mid-job leaves it
+    /// fetched; after this long it is handed out again. Keep it above the longest job: a job still running then is
+    /// started a second time (harmless, the jobs are idempotent, but wasted work).
+    /// </summary>
+    [Range(5, 86_400)]
+    public int SqliteInvisibilityTimeoutSeconds { get; set; } = 300;
+
     /// <summary>Hangfire's own SQLite file when <c>Storage:Provider</c> is Sqlite; relative to the content root.</summary>
     [Required]
     public string SqliteFile { get; set; } = "App_Data/hangfire.db";

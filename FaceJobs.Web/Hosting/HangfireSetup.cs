@@ -67,6 +67,7 @@ public static class HangfireSetup
         config.UseSQLiteStorage(file, new SQLiteStorageOptions
         {
             QueuePollInterval = TimeSpan.FromMilliseconds(hangfire.SqlitePollIntervalMilliseconds),
+            InvisibilityTimeout = TimeSpan.FromSeconds(hangfire.SqliteInvisibilityTimeoutSeconds),
         });
     }
 

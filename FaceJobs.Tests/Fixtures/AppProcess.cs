@@ -1,0 +1,77 @@
+using System.Diagnostics;
+
+namespace FaceJobs.Tests.Fixtures;
+
+/// <summary>FaceJobs.Web as a separate operating-system process, so a test can kill it as a crash or an operator would.</summary>
+public sealed class AppProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private AppProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>The app built beside the tests (same configuration), with <paramref name="settings"/> as arguments.</summary>
+    public static async Task<AppProcess> StartAsync(string dataDirectory, IDictionary<string, string> settings)
+    {
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name; // bin/<Configuration>/net10.0
+        var dll = Path.Combine(TestPaths.WebProject, "bin", configuration, "net10.0", "FaceJobs.Web.dll");
+        var port = SmtpTestServer.FreePort();
+        var all = new Dictionary<string, string>
+        {
+            ["contentRoot"] = TestPaths.WebProject,
+            ["Kestrel:Endpoints:Http:Url"] = $"http://127.0.0.1:{port}",
+            ["ConnectionStrings:FaceJobs"] = $"Data Source={Path.Combine(dataDirectory, "facejobs.db")}",
+            ["Hangfire:SqliteFile"] = Path.Combine(dataDirectory, "hangfire.db"),
+            ["Alerts:PickupDirectory"] = Path.Combine(dataDirectory, "mail"),
+        };
+        foreach (var (key, value) in settings)
+            all[key] = value;
+
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(dll);
+        foreach (var (key, value) in all)
+            start.ArgumentList.Add($"--{key}={value}");
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, line) => output.Enqueue(line.Data ?? "");
+        process.ErrorDataReceived += (_, line) => output.Enqueue(line.Data ?? "");
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        using var client = new HttpClient { BaseAddress = app.BaseAddress };
+        await Waiting.UntilAsync(async () =>
+        {
+            if (process.HasExited)
+                throw new InvalidOperationException($"FaceJobs.Web exited with {process.ExitCode} during start-up:\n{string.Join("\n", output.TakeLast(30))}");
+            try
+            {
+                return await client.GetStringAsync("/health") == "Healthy" ? "up" : null;
+            }
+            catch (HttpRequestException)
+            {
+                return null;
+            }
+        }, TimeSpan.FromSeconds(60), "the FaceJobs.Web process to answer /health");
+        return app;
+    }
+
+    /// <summary>SIGKILL: no graceful shutdown, running jobs are cut off where they are.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+            Kill();
+        _process.Dispose();
+    }
+}
