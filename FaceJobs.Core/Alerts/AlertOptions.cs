@@ -10,8 +10,9 @@ public sealed class AlertOptions
     [Required]
     public string From { get; set; } = "FaceJobs <facejobs@localhost>";
 
-    [MinLength(1)]
-    public List<string> Recipients { get; set; } = ["security@localhost"];
+    /// <summary>Starts empty: configuration binding appends to a list, so a default here would stay among configured ones.</summary>
+    [MinLength(1, ErrorMessage = "Alerts:Recipients must name at least one address.")]
+    public List<string> Recipients { get; set; } = [];
 
     /// <summary>Where the pages are reachable, for the link in each alert.</summary>
     [Required]

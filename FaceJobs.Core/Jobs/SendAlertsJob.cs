@@ -17,8 +17,11 @@ public sealed class SendAlertsJob(
     AlertMessageFactory messages,
     IAlertSender sender,
     PhotoStageRunner stages,
+    JobStorage storage,
     ILogger<SendAlertsJob> logger)
 {
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(2);
+
     [Queue(JobQueues.Alerts)]
     [AutomaticRetry(Attempts = 5)]
     [JobDisplayName("Send watchlist alerts for photo {0}")]
@@ -27,6 +30,10 @@ public sealed class SendAlertsJob(
         {
             var photo = await photos.GetAsync(photoId, cancellationToken)
                 ?? throw new InvalidOperationException($"Photo {photoId} does not exist.");
+            // Two runs for one photo (the pipeline's and a watchlist re-check's) must not both see a match as unsent and
+            // both mail it; a storage lock works across worker machines, unlike a process-local one.
+            using var connection = storage.GetConnection();
+            using var photoLock = connection.AcquireDistributedLock($"facejobs:alerts:photo:{photoId}", LockTimeout);
             var unsent = await alerts.ListUnsentAsync(photoId, cancellationToken);
             if (unsent.Count == 0)
                 return photo.MatchCount == 0 ? StageStatus.Skipped : StageStatus.Succeeded;

@@ -39,7 +39,7 @@ public sealed class AppHost : IAsyncDisposable
         dataDirectory ??= Directory.CreateTempSubdirectory("facejobs-test-").FullName;
         var all = new Dictionary<string, string>
         {
-            ["urls"] = "http://127.0.0.1:0",
+            ["Kestrel:Endpoints:Http:Url"] = "http://127.0.0.1:0",
             ["environment"] = "Development",
             ["ConnectionStrings:FaceJobs"] = $"Data Source={Path.Combine(dataDirectory, "facejobs.db")}",
             ["Hangfire:SqliteFile"] = Path.Combine(dataDirectory, "hangfire.db"),

@@ -16,9 +16,9 @@ public sealed class SmtpTestServer : IAsyncDisposable
     private readonly Task _running;
     private readonly Store _store = new();
 
-    public SmtpTestServer()
+    public SmtpTestServer(int? port = null)
     {
-        Port = FreePort();
+        Port = port ?? FreePort();
         var options = new SmtpServerOptionsBuilder()
             .ServerName("smtp.test.local")
             .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)).IsSecure(false))

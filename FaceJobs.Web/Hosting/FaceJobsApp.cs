@@ -5,7 +5,15 @@ public static class FaceJobsApp
 {
     public static async Task<WebApplication> CreateAsync(string[] args, WebApplicationOptions? options = null)
     {
-        var builder = WebApplication.CreateBuilder(options ?? new WebApplicationOptions { Args = args });
+        // The application name decides where Razor Pages are discovered; name this assembly, not whichever process
+        // (dotnet run, a test host) happens to be the entry point.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(FaceJobsApp).Assembly.GetName().Name,
+            ContentRootPath = options?.ContentRootPath,
+            EnvironmentName = options?.EnvironmentName,
+        });
         builder.Configuration.AddRepositoryRootSettings();
         var role = builder.AddFaceJobs();
 

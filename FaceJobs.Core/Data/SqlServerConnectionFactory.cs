@@ -1,0 +1,33 @@
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+
+namespace FaceJobs.Core.Data;
+
+/// <summary>SQL Server connections, one per call (SqlClient pools them).</summary>
+public sealed class SqlServerConnectionFactory : IDbConnectionFactory
+{
+    private readonly string connectionString;
+
+    public SqlServerConnectionFactory(string connectionString)
+    {
+        DapperConventions.Apply();
+        this.connectionString = connectionString;
+    }
+
+    public SqlDialect Dialect => SqlDialect.SqlServer;
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = new SqlConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+using FaceJobs.Core.Data;
+
+namespace FaceJobs.Tests.Fixtures;
+
+/// <summary>A fresh, empty database of one provider that is deleted on dispose.</summary>
+public interface ITestDatabase : IAsyncDisposable
+{
+    string ConnectionString { get; }
+
+    IDbConnectionFactory Connections { get; }
+}

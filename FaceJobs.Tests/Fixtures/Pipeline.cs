@@ -1,0 +1,33 @@
+using FaceJobs.Core.Data;
+using FaceJobs.Core.Data.Repositories;
+
+namespace FaceJobs.Tests.Fixtures;
+
+/// <summary>Waits on what the jobs write, the way the pages see it.</summary>
+public static class Pipeline
+{
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+
+    public static bool IsDone(StageStatus status) => status is StageStatus.Succeeded or StageStatus.Skipped;
+
+    public static Task<Photo> WaitForPhotoAsync(this AppHost host, long photoId, Func<Photo, bool> done, string what) =>
+        Waiting.UntilAsync(async () => await host.Get<IPhotoRepository>().GetAsync(photoId) is { } p && done(p) ? p : null, Timeout, what);
+
+    public static Task<Photo> WaitForAllStagesAsync(this AppHost host, long photoId) =>
+        host.WaitForPhotoAsync(photoId, p => IsDone(p.DetectStatus) && IsDone(p.RecognizeStatus) && IsDone(p.AlertStatus), $"photo {photoId} to finish all stages");
+
+    public static Task<PersonReference> WaitForEnrolledAsync(this AppHost host, long personId) =>
+        Waiting.UntilAsync(async () =>
+        {
+            var references = await host.Get<IPersonRepository>().ListReferencesAsync(personId);
+            return references.FirstOrDefault(r => r.Status is StageStatus.Succeeded or StageStatus.Failed);
+        }, Timeout, $"person {personId}'s reference to be enrolled");
+
+    /// <summary>The id in a redirect to /Photos/{id} or /People/{id}.</summary>
+    public static long IdFromRedirect(HttpResponseMessage response)
+    {
+        Assert.True(response.StatusCode is System.Net.HttpStatusCode.Redirect or System.Net.HttpStatusCode.Found or System.Net.HttpStatusCode.SeeOther,
+            $"Expected a redirect, got {(int)response.StatusCode}.");
+        return long.Parse(response.Headers.Location!.OriginalString.Split('/').Last());
+    }
+}

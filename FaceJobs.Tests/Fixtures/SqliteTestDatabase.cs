@@ -1,0 +1,28 @@
+using FaceJobs.Core.Data;
+using Microsoft.Data.Sqlite;
+
+namespace FaceJobs.Tests.Fixtures;
+
+/// <summary>A SQLite file in its own temporary folder.</summary>
+public sealed class SqliteTestDatabase : ITestDatabase
+{
+    private readonly string folder;
+
+    public SqliteTestDatabase()
+    {
+        folder = Path.Combine(Path.GetTempPath(), "facejobs-tests", Guid.NewGuid().ToString("N"));
+        ConnectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "facejobs.db") }.ToString();
+        Connections = new SqliteConnectionFactory(ConnectionString);
+    }
+
+    public string ConnectionString { get; }
+
+    public IDbConnectionFactory Connections { get; }
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+        return ValueTask.CompletedTask;
+    }
+}

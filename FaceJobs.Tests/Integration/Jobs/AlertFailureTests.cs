@@ -1,0 +1,39 @@
+using FaceJobs.Core.Data;
+using FaceJobs.Core.Data.Repositories;
+using FaceJobs.Tests.Fixtures;
+using Hangfire;
+using Hangfire.States;
+
+namespace FaceJobs.Tests.Integration.Jobs;
+
+[Collection(AppCollection.Name)]
+public sealed class AlertFailureTests
+{
+    [Fact]
+    public async Task SendAlerts_FailsAndRecordsThenSendsOnceOnRetry_WhenSmtpServerWasDown()
+    {
+        var port = SmtpTestServer.FreePort(); // nothing listens here yet
+        await using var host = await AppHost.StartAsync(PipelineEndToEndTests.SmtpSettings(port));
+        using var client = host.CreateClient();
+        var personId = Pipeline.IdFromRedirect(await client.PostFormAsync(
+            "/People", [("Name", Photos.WatchedName), ("RecheckEarlierPhotos", "false")], [Photos.WatchedReference()]));
+        await host.WaitForEnrolledAsync(personId);
+
+        var photoId = Pipeline.IdFromRedirect(await client.UploadAsync(Photos.WithWatchedPerson()));
+        var failed = await host.WaitForPhotoAsync(photoId, p => p.AlertStatus == StageStatus.Failed, "the alert stage to fail");
+
+        Assert.Contains("could not be sent", failed.LastError);
+        var delivery = Assert.Single(await host.Get<IAlertRepository>().ListByPhotoAsync(photoId));
+        Assert.Equal(AlertStatus.Failed, delivery.Status);
+        Assert.True(delivery.Attempts >= 1);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+
+        await using var smtp = new SmtpTestServer(port);
+        // What the dashboard's "Requeue" button does.
+        Assert.True(host.Get<IBackgroundJobClient>().ChangeState(failed.AlertJobId!, new EnqueuedState(), null));
+        await host.WaitForPhotoAsync(photoId, p => p.AlertStatus == StageStatus.Succeeded, "the requeued alert job to succeed");
+
+        Assert.Single(await smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(10)));
+        Assert.Equal(AlertStatus.Sent, Assert.Single(await host.Get<IAlertRepository>().ListByPhotoAsync(photoId)).Status);
+    }
+}
