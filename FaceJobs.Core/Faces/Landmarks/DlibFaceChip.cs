@@ -38,11 +38,14 @@ internal static class DlibFaceChip
     public static IReadOnlyList<int> FittedLandmarks { get; } =
         Enumerable.Range(17, 51).Where(i => i is >= 27 and not (>= 55 and <= 59) and not (>= 65 and <= 67)).ToArray();
 
+    /// <summary>Chip pixel position of dlib's mean-face landmark <paramref name="index"/> (17..67).</summary>
+    public static PointF MeanFacePoint(int index, int size, double padding) => new(
+        (float)((padding + MeanFaceX[index - 17]) / ((2 * padding) + 1) * size),
+        (float)((padding + MeanFaceY[index - 17]) / ((2 * padding) + 1) * size));
+
     /// <summary>Chip pixel positions of <see cref="FittedLandmarks"/> for a <paramref name="size"/> px chip.</summary>
     public static IReadOnlyList<PointF> Targets(int size, double padding) =>
-        FittedLandmarks.Select(i => new PointF(
-            (float)((padding + MeanFaceX[i - 17]) / ((2 * padding) + 1) * size),
-            (float)((padding + MeanFaceY[i - 17]) / ((2 * padding) + 1) * size))).ToArray();
+        FittedLandmarks.Select(i => MeanFacePoint(i, size, padding)).ToArray();
 
     /// <summary>The transform from chip pixels to image pixels for a face with these 68 landmarks.</summary>
     public static SimilarityTransform ChipToImage(IReadOnlyList<PointF> landmarks68, int size, double padding)

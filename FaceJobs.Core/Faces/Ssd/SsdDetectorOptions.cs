@@ -22,6 +22,13 @@ public sealed class SsdDetectorOptions
     [Range(0.0, 1.0)]
     public float IouThreshold { get; set; } = 0.5f;
 
+    /// <summary>
+    /// Square tile sizes (px) for crowds, e.g. [1024, 512, 256]: besides the whole photo, SSD runs on
+    /// overlapping tiles of each size, so a 256 px tile shows a 15 px face at 30 px. Empty: whole photo
+    /// only (face-api's behaviour). Each tile costs one network run; see docs/accuracy.md.
+    /// </summary>
+    public int[] TileSizes { get; set; } = [];
+
     [Range(1, 64)]
     public int IntraOpThreads { get; set; } = 1;
 }

@@ -35,7 +35,35 @@ public sealed class SsdMobileNetDetector : IFaceDetector, IDisposable
 
     public IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image)
     {
-        var (encodings, scores, anchors) = RunNetwork(image);
+        var whole = new Rectangle(0, 0, image.Width, image.Height);
+        var candidates = DetectIn(image, whole).ToList();
+
+        // Each finer tile level adds only faces too small for the coarser ones (at most a quarter of
+        // the tile, i.e. 128 px of network input) that the tile did not cut.
+        foreach (var tileSize in _options.TileSizes.Where(size => size < Math.Max(image.Width, image.Height)).OrderDescending())
+        {
+            foreach (var tile in SsdTiling.Tiles(image.Width, image.Height, tileSize))
+            {
+                candidates.AddRange(DetectIn(image, tile).Where(face =>
+                    face.Box.Width <= tileSize / 4f && !SsdTiling.TouchesInnerEdge(face.Box, tile, image.Width, image.Height)));
+            }
+        }
+
+        if (candidates.Count == 0 || _options.TileSizes.Length == 0)
+        {
+            return candidates;
+        }
+
+        var boxes = candidates.Select(f => new NormalizedBox(f.Box.Top, f.Box.Left, f.Box.Bottom, f.Box.Right)).ToArray();
+        var scores = candidates.Select(f => f.Score).ToArray();
+        return SsdNonMaxSuppression.Select(boxes, scores, _options.MaxResults, _options.IouThreshold, _options.MinConfidence)
+            .Select(i => candidates[i]).ToArray();
+    }
+
+    /// <summary>Faces in one region of the image (padded to a square and resized as face-api does), in image pixels.</summary>
+    private IReadOnlyList<DetectedFace> DetectIn(Image<Rgb24> image, Rectangle region)
+    {
+        var (encodings, scores, anchors) = RunNetwork(image, region);
         var boxes = new NormalizedBox[scores.Length];
         for (var i = 0; i < boxes.Length; i++)
         {
@@ -43,14 +71,21 @@ public sealed class SsdMobileNetDetector : IFaceDetector, IDisposable
         }
 
         var kept = SsdNonMaxSuppression.Select(boxes, scores, _options.MaxResults, _options.IouThreshold, _options.MinConfidence);
-        return kept.Select(i => new DetectedFace(ToPixels(boxes[i], image.Width, image.Height), scores[i], [])).ToArray();
+        return kept.Select(i =>
+        {
+            var box = ToPixels(boxes[i], region.Width, region.Height);
+            return new DetectedFace(box with { X = box.X + region.X, Y = box.Y + region.Y }, scores[i], []);
+        }).ToArray();
     }
 
     /// <summary>Raw network outputs for the whole image: box encodings, face scores, anchors.</summary>
-    internal (float[] Encodings, float[] Scores, float[] Anchors) RunNetwork(Image<Rgb24> image)
+    internal (float[] Encodings, float[] Scores, float[] Anchors) RunNetwork(Image<Rgb24> image) =>
+        RunNetwork(image, new Rectangle(0, 0, image.Width, image.Height));
+
+    private (float[] Encodings, float[] Scores, float[] Anchors) RunNetwork(Image<Rgb24> image, Rectangle region)
     {
         var pixels = new float[_inputSize * _inputSize * 3];
-        SquareInput.Fill(image, new Rectangle(0, 0, image.Width, image.Height), centred: false, _inputSize, pixels);
+        SquareInput.Fill(image, region, centred: false, _inputSize, pixels);
         using var input = OrtValue.CreateTensorValueFromMemory(pixels, [1, _inputSize, _inputSize, 3]);
         using var runOptions = new RunOptions();
         using var outputs = _session.Run(runOptions, [_inputName], [input], _outputNames);

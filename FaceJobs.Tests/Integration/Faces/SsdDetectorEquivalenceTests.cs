@@ -4,6 +4,7 @@ using FaceJobs.ModelConverter.Networks;
 using FaceJobs.Tests.Fixtures;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
 
 namespace FaceJobs.Tests.Integration.Faces;
 
@@ -73,6 +74,31 @@ public sealed class SsdDetectorEquivalenceTests(SsdDetectorFixture ssd) : IClass
         });
 
         Assert.Equal(documented, counts);
+    }
+
+    [Fact]
+    public void Detect_FindsMoreOfTheSmallFaces_WhenTilesAreOn()
+    {
+        // sample5's five faces shrunk to a 24 px wide copy pasted into a large black photo: too small for
+        // SSD at whole-photo scale (about 8 px of its 512 px input), found again with 256 px tiles.
+        using var sample = Image.Load<Rgb24>(TestPaths.Sample(5));
+        var faces = ssd.Detector.Detect(sample);
+        var scale = 24f / faces.Average(f => f.Box.Width);
+        sample.Mutate(x => x.Resize((int)(sample.Width * scale), (int)(sample.Height * scale)));
+        using var crowd = new Image<Rgb24>(1600, 1200);
+        crowd.Mutate(x => x.DrawImage(sample, new Point(500, 400), 1f));
+        using var tiled = new SsdMobileNetDetector(new SsdDetectorOptions
+        {
+            ModelPath = Path.Combine(TestPaths.Models, "ssd_mobilenetv1_face_detector.onnx"),
+            TileSizes = [512, 256],
+        });
+
+        var wholePhoto = ssd.Detector.Detect(crowd);
+        var withTiles = tiled.Detect(crowd);
+
+        Assert.Empty(wholePhoto);
+        Assert.InRange(withTiles.Count, 4, 5);
+        Assert.All(withTiles, f => Assert.InRange(f.Box.Width, 15, 40));
     }
 
     [Fact]
