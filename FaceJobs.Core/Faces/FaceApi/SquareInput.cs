@@ -1,4 +1,5 @@
 using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Advanced;
 using SixLabors.ImageSharp.PixelFormats;
 
 namespace FaceJobs.Core.Faces.FaceApi;
@@ -11,49 +12,71 @@ namespace FaceJobs.Core.Faces.FaceApi;
 internal static class SquareInput
 {
     /// <summary>Writes the region as float RGB 0..255, NHWC, into <paramref name="destination"/> (size·size·3 values).</summary>
-    public static void Fill(Image<Rgb24> image, Rectangle region, bool centred, int size, Span<float> destination)
+    public static void Fill(Image<Rgb24> image, Rectangle region, bool centred, int size, float[] destination)
     {
         var layout = SquareLayout.For(region.Width, region.Height, centred);
         var scale = (float)layout.Side / size;
-        Span<float> top = stackalloc float[3];
-        Span<float> bottom = stackalloc float[3];
-        for (var y = 0; y < size; y++)
+        var columns = new SourceLine[size];
+        for (var x = 0; x < size; x++)
         {
-            var sourceY = y * scale;
-            var y0 = (int)MathF.Floor(sourceY);
-            var y1 = Math.Min(layout.Side - 1, (int)MathF.Ceiling(sourceY));
-            var yLerp = sourceY - y0;
-            for (var x = 0; x < size; x++)
+            columns[x] = SourceLine.For(x, scale, layout.Side, layout.PadLeft, region.Width);
+        }
+
+        var top = new float[size * 3];
+        var bottom = new float[size * 3];
+        image.ProcessPixelRows(pixels =>
+        {
+            for (var y = 0; y < size; y++)
             {
-                var sourceX = x * scale;
-                var x0 = (int)MathF.Floor(sourceX);
-                var x1 = Math.Min(layout.Side - 1, (int)MathF.Ceiling(sourceX));
-                var xLerp = sourceX - x0;
-                Lerp(image, region, layout, x0, x1, y0, xLerp, top);
-                Lerp(image, region, layout, x0, x1, y1, xLerp, bottom);
-                var offset = ((y * size) + x) * 3;
-                for (var c = 0; c < 3; c++)
+                var row = SourceLine.For(y, scale, layout.Side, layout.PadTop, region.Height);
+                InterpolateRow(pixels, region, row.First, columns, top);
+                InterpolateRow(pixels, region, row.Second, columns, bottom);
+                var output = destination.AsSpan(y * size * 3, size * 3);
+                for (var i = 0; i < output.Length; i++)
                 {
-                    destination[offset + c] = top[c] + ((bottom[c] - top[c]) * yLerp);
+                    output[i] = top[i] + ((bottom[i] - top[i]) * row.Lerp);
                 }
             }
+        });
+    }
+
+    /// <summary>One source row of the padded square, interpolated along x; black for padding rows (-1).</summary>
+    private static void InterpolateRow(PixelAccessor<Rgb24> image, Rectangle region, int sourceRow, SourceLine[] columns, float[] result)
+    {
+        if (sourceRow < 0)
+        {
+            Array.Clear(result);
+            return;
+        }
+
+        var pixels = image.GetRowSpan(region.Y + sourceRow).Slice(region.X, region.Width);
+        for (var x = 0; x < columns.Length; x++)
+        {
+            var column = columns[x];
+            var left = column.First < 0 ? default : pixels[column.First];
+            var right = column.Second < 0 ? default : pixels[column.Second];
+            result[3 * x] = left.R + ((right.R - left.R) * column.Lerp);
+            result[(3 * x) + 1] = left.G + ((right.G - left.G) * column.Lerp);
+            result[(3 * x) + 2] = left.B + ((right.B - left.B) * column.Lerp);
         }
     }
 
-    private static void Lerp(Image<Rgb24> image, Rectangle region, SquareLayout layout, int x0, int x1, int y, float xLerp, Span<float> result)
+    /// <summary>The two source lines (region indices, -1 in the padding) and the weight of the second, per tf's resizeBilinear.</summary>
+    private readonly record struct SourceLine(int First, int Second, float Lerp)
     {
-        var left = Pixel(image, region, layout, x0, y);
-        var right = Pixel(image, region, layout, x1, y);
-        result[0] = left.R + ((right.R - left.R) * xLerp);
-        result[1] = left.G + ((right.G - left.G) * xLerp);
-        result[2] = left.B + ((right.B - left.B) * xLerp);
-    }
+        public static SourceLine For(int output, float scale, int side, int pad, int regionLength)
+        {
+            var source = output * scale;
+            var first = (int)MathF.Floor(source);
+            var second = Math.Min(side - 1, (int)MathF.Ceiling(source));
+            return new SourceLine(ToRegion(first, pad, regionLength), ToRegion(second, pad, regionLength), source - first);
+        }
 
-    private static Rgb24 Pixel(Image<Rgb24> image, Rectangle region, SquareLayout layout, int squareX, int squareY)
-    {
-        var x = squareX - layout.PadLeft;
-        var y = squareY - layout.PadTop;
-        return x < 0 || y < 0 || x >= region.Width || y >= region.Height ? default : image[region.X + x, region.Y + y];
+        private static int ToRegion(int squareIndex, int pad, int regionLength)
+        {
+            var index = squareIndex - pad;
+            return index < 0 || index >= regionLength ? -1 : index;
+        }
     }
 }
 
