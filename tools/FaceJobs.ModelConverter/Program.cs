@@ -8,7 +8,7 @@ namespace FaceJobs.ModelConverter;
 // FaceJobs.Web, whose Program type must stay unambiguous there.
 internal static class ConverterProgram
 {
-    private const string Usage = "usage: FaceJobs.ModelConverter recognizer <face-api model dir> <out.onnx>";
+    private const string Usage = "usage: FaceJobs.ModelConverter recognizer|ssd-detector|landmarks68 <face-api model dir> <out.onnx>";
 
     private static int Main(string[] args)
     {
@@ -23,6 +23,8 @@ internal static class ConverterProgram
         Func<string, byte[]>? convert = network switch
         {
             "recognizer" => DlibResNetConverter.Convert,
+            "ssd-detector" => SsdMobilenetV1Converter.Convert,
+            "landmarks68" => FaceLandmark68Converter.Convert,
             _ => null,
         };
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using FaceJobs.ModelConverter.Onnx;
 
 namespace FaceJobs.ModelConverter.Tfjs;
@@ -11,6 +12,9 @@ internal sealed class TfjsWeightImporter(OnnxGraphBuilder graph, TfjsWeights wei
 {
     /// <summary>tfjs conv2d filters are [H, W, In, Out]; ONNX Conv wants [Out, In, H, W].</summary>
     public static readonly int[] HwioToOihw = [3, 2, 0, 1];
+
+    /// <summary>tfjs depthwise filters are [H, W, C, 1]; ONNX grouped Conv wants [C, 1, H, W].</summary>
+    public static readonly int[] DepthwiseHwcmToCmhw = [2, 3, 0, 1];
 
     private readonly HashSet<string> _imported = [];
 
@@ -48,6 +52,29 @@ internal sealed class TfjsWeightImporter(OnnxGraphBuilder graph, TfjsWeights wei
             _ => throw new NotSupportedException(
                 $"Weight '{name}': dtype {tensor.DataType} stored as {tensor.Quantization?.StoredType ?? tensor.DataType} is not supported yet."),
         };
+    }
+
+    /// <summary>
+    /// Decodes weight <paramref name="name"/> to its values (int32 weights rounded to whole numbers) and
+    /// counts it as used. For the TF graph constants in a manifest (shapes, axes, counts) that the
+    /// converter checks against the graph it builds instead of putting them in the file.
+    /// </summary>
+    public double[] ReadValues(string name)
+    {
+        var tensor = weights[name];
+        if (!_imported.Add(name))
+        {
+            throw new InvalidOperationException($"Weight '{name}' was imported twice.");
+        }
+
+        var values = tensor switch
+        {
+            { Quantization: null, DataType: "float32" } => MemoryMarshal.Cast<byte, float>(tensor.StoredBytes).ToArray().Select(v => (double)v),
+            { Quantization: null, DataType: "int32" } => MemoryMarshal.Cast<byte, int>(tensor.StoredBytes).ToArray().Select(v => (double)v),
+            { Quantization.StoredType: "uint8" } => tensor.StoredBytes.Select(b => (b * tensor.Quantization.Scale) + tensor.Quantization.Min),
+            _ => throw new NotSupportedException($"Weight '{name}': {tensor.DataType} stored as {tensor.Quantization?.StoredType} cannot be read."),
+        };
+        return tensor.DataType == "int32" ? values.Select(v => Math.Round(v)).ToArray() : values.ToArray();
     }
 
     /// <summary>Fails when the network left a manifest weight unused: a sign the architecture is wrong.</summary>

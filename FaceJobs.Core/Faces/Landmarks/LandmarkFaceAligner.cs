@@ -1,0 +1,19 @@
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+
+namespace FaceJobs.Core.Faces.Landmarks;
+
+/// <summary>
+/// Aligns a face the way dlib does for its ResNet descriptor: 68 landmarks from face-api's landmark
+/// net inside the detected box, a least-squares similarity fit to dlib's mean face, and a bilinear
+/// chip. Needs only the box, so it works behind detectors without keypoints (SSD).
+/// </summary>
+public sealed class LandmarkFaceAligner(FaceLandmark68Net landmarks, LandmarkOptions options) : IFaceAligner
+{
+    public Image<Rgb24> Align(Image<Rgb24> image, DetectedFace face, int size)
+    {
+        var points = landmarks.Locate(image, face.Box);
+        var chipToImage = DlibFaceChip.ChipToImage(points, size, options.ChipPadding);
+        return ChipSampler.Sample(image, chipToImage, size);
+    }
+}

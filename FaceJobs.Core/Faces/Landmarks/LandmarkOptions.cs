@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace FaceJobs.Core.Faces.Landmarks;
+
+/// <summary>Settings of <see cref="FaceLandmark68Net"/> and <see cref="LandmarkFaceAligner"/>.</summary>
+public sealed class LandmarkOptions
+{
+    public const string SectionName = "Faces:Landmarks";
+
+    /// <summary>Path of models/face_landmark_68.onnx.</summary>
+    [Required]
+    public string ModelPath { get; set; } = "models/face_landmark_68.onnx";
+
+    /// <summary>Border around dlib's mean face, as a fraction of it; dlib's face recognition example uses 0.25.</summary>
+    [Range(0.0, 1.0)]
+    public double ChipPadding { get; set; } = 0.25;
+
+    [Range(1, 64)]
+    public int IntraOpThreads { get; set; } = 1;
+}

@@ -1,0 +1,16 @@
+using FaceJobs.Core.Faces.Landmarks;
+using FaceJobs.Tests.Fixtures;
+
+namespace FaceJobs.Tests.Integration.Faces;
+
+/// <summary>The committed 68-point landmark ONNX, loaded once per test class.</summary>
+public sealed class LandmarkNetFixture : IDisposable
+{
+    public LandmarkOptions Options { get; } = new() { ModelPath = Path.Combine(TestPaths.Models, "face_landmark_68.onnx") };
+
+    public FaceLandmark68Net Net { get; }
+
+    public LandmarkNetFixture() => Net = new FaceLandmark68Net(Options);
+
+    public void Dispose() => Net.Dispose();
+}

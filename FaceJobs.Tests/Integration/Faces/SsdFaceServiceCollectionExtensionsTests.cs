@@ -1,0 +1,50 @@
+using FaceJobs.Core.Faces;
+using FaceJobs.Core.Faces.Landmarks;
+using FaceJobs.Core.Faces.Ssd;
+using FaceJobs.Tests.Fixtures;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+
+namespace FaceJobs.Tests.Integration.Faces;
+
+public sealed class SsdFaceServiceCollectionExtensionsTests
+{
+    [Fact]
+    public void AddSsdFaceDetection_ResolvesWorkingDetectorAndAligner_WhenModelsAreConfigured()
+    {
+        using var provider = Provider(Path.Combine(TestPaths.Models, "ssd_mobilenetv1_face_detector.onnx"));
+        using var image = Image.Load<Rgb24>(TestPaths.Sample(4));
+
+        var faces = provider.GetRequiredService<IFaceDetector>().Detect(image);
+        using var chip = provider.GetRequiredService<IFaceAligner>().Align(image, faces[0], 150);
+
+        Assert.IsType<LandmarkKeypointDetector>(provider.GetRequiredService<IFaceDetector>());
+        Assert.Equal(4, faces.Count);
+        Assert.All(faces, f => Assert.Equal(6, f.Keypoints.Count));
+        Assert.Equal(150, chip.Width);
+    }
+
+    [Fact]
+    public void AddSsdFaceDetection_FailsValidation_WhenModelFileIsMissing()
+    {
+        using var provider = Provider(Path.Combine(TestPaths.Models, "missing.onnx"));
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SsdDetectorOptions>>().Value);
+
+        Assert.Contains("Faces:Ssd:ModelPath", error.Message);
+    }
+
+    private static ServiceProvider Provider(string ssdModelPath)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Faces:Ssd:ModelPath"] = ssdModelPath,
+            ["Faces:Landmarks:ModelPath"] = Path.Combine(TestPaths.Models, "face_landmark_68.onnx"),
+        }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
+        return services.AddSsdFaceDetection().BuildServiceProvider();
+    }
+}
