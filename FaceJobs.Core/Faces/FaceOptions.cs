@@ -23,8 +23,35 @@ public sealed class FaceOptions
     [Range(0.05, 0.99)]
     public float ScoreThreshold { get; set; } = 0.5f;
 
-    /// <summary>Overlapping tiles for small faces in large photos.</summary>
+    /// <summary>Overlapping tiles for small faces in large photos (BlazeFace; SSD has <c>Faces:Ssd:TileSizes</c>).</summary>
     public FaceTilingOptions Tiling { get; set; } = new();
+
+    /// <summary>Which detector finds the faces; see docs/accuracy.md for what each costs and finds.</summary>
+    public FaceDetectorKind Detector { get; set; } = FaceDetectorKind.BlazeFace;
+
+    /// <summary>How a face is turned into the recognizer's chip.</summary>
+    public FaceAlignerKind Aligner { get; set; } = FaceAlignerKind.Keypoints;
+
+    /// <summary>Describe each face as the mean of its chip's and its mirrored chip's descriptors (two embeddings a face).</summary>
+    public bool MirrorAveraging { get; set; }
+}
+
+public enum FaceDetectorKind
+{
+    /// <summary>MediaPipe BlazeFace, 256 px input, with its keypoints; <see cref="FaceOptions.Tiling"/> for small faces.</summary>
+    BlazeFace,
+
+    /// <summary>face-api's SSD-MobileNetV1 (WIDER FACE), 512 px input; keypoints from the 68-point landmark net.</summary>
+    Ssd,
+}
+
+public enum FaceAlignerKind
+{
+    /// <summary>Similarity fit of the detector's eye, nose and mouth keypoints to dlib's mean face.</summary>
+    Keypoints,
+
+    /// <summary>face-api's 68-point landmark net, then dlib's own similarity fit of those points (dlib's face chip).</summary>
+    Landmarks68,
 }
 
 /// <summary>Tiled detection: the whole image plus a pyramid of overlapping square tiles, merged by suppression.</summary>

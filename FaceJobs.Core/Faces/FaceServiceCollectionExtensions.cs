@@ -1,3 +1,5 @@
+using FaceJobs.Core.Faces.Landmarks;
+using FaceJobs.Core.Faces.Ssd;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -8,19 +10,76 @@ namespace FaceJobs.Core.Faces;
 
 public static class FaceServiceCollectionExtensions
 {
-    /// <summary>Registers the vision pipeline (detector, aligner, embedder, analyzer) as singletons, options validated at start.</summary>
+    /// <summary>
+    /// Registers the vision pipeline (detector, aligner, embedder, analyzer) as singletons, as chosen by
+    /// <c>Faces:Detector</c>, <c>Faces:Aligner</c> and <c>Faces:MirrorAveraging</c>; options and model files are
+    /// validated at start.
+    /// </summary>
     public static IServiceCollection AddFaceJobsVision(this IServiceCollection services, IConfiguration configuration)
     {
+        var choice = configuration.GetSection(FaceOptions.SectionName).Get<FaceOptions>() ?? new FaceOptions();
         services.AddOptions<FaceOptions>()
             .Bind(configuration.GetSection(FaceOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(sp => new ModelPathResolver(sp.GetService<IHostEnvironment>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FaceOptions>, FaceOptionsValidator>());
-        services.TryAddSingleton<IFaceDetector, BlazeFaceDetector>();
-        services.TryAddSingleton<IFaceAligner, SimilarityFaceAligner>();
-        services.TryAddSingleton<IFaceEmbedder, OnnxFaceEmbedder>();
+
+        if (choice.Detector == FaceDetectorKind.Ssd || choice.Aligner == FaceAlignerKind.Landmarks68)
+            services.AddLandmarkModels(needSsd: choice.Detector == FaceDetectorKind.Ssd);
+
+        if (choice.Detector == FaceDetectorKind.Ssd)
+        {
+            services.TryAddSingleton<IFaceDetector>(sp => new LandmarkKeypointDetector(
+                sp.GetRequiredService<SsdMobileNetDetector>(), sp.GetRequiredService<FaceLandmark68Net>()));
+        }
+        else
+        {
+            services.TryAddSingleton<IFaceDetector, BlazeFaceDetector>();
+        }
+
+        if (choice.Aligner == FaceAlignerKind.Landmarks68)
+        {
+            services.TryAddSingleton<IFaceAligner>(sp => new LandmarkFaceAligner(
+                sp.GetRequiredService<FaceLandmark68Net>(), sp.GetRequiredService<IOptions<LandmarkOptions>>().Value));
+        }
+        else
+        {
+            services.TryAddSingleton<IFaceAligner, SimilarityFaceAligner>();
+        }
+
+        services.TryAddSingleton<OnnxFaceEmbedder>();
+        services.TryAddSingleton<IFaceEmbedder>(sp => choice.MirrorAveraging
+            ? new MirrorAveragingEmbedder(sp.GetRequiredService<OnnxFaceEmbedder>())
+            : sp.GetRequiredService<OnnxFaceEmbedder>());
         services.TryAddSingleton<IFaceAnalyzer, FaceAnalyzer>();
         return services;
+    }
+
+    /// <summary>The 68-point landmark net and, when asked, the SSD detector, with model paths resolved like the others.</summary>
+    private static void AddLandmarkModels(this IServiceCollection services, bool needSsd)
+    {
+        services.AddOptions<LandmarkOptions>().BindConfiguration(LandmarkOptions.SectionName).ValidateDataAnnotations()
+            .PostConfigure<ModelPathResolver, IOptions<FaceOptions>>((o, resolver, faces) =>
+            {
+                o.ModelPath = resolver.Resolve(o.ModelPath);
+                o.IntraOpThreads = faces.Value.IntraOpThreads;
+            })
+            .Validate(o => File.Exists(o.ModelPath), $"{LandmarkOptions.SectionName}:ModelPath does not name an existing file.")
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => new FaceLandmark68Net(sp.GetRequiredService<IOptions<LandmarkOptions>>().Value));
+        if (!needSsd)
+            return;
+
+        services.AddOptions<SsdDetectorOptions>().BindConfiguration(SsdDetectorOptions.SectionName).ValidateDataAnnotations()
+            .PostConfigure<ModelPathResolver, IOptions<FaceOptions>>((o, resolver, faces) =>
+            {
+                o.ModelPath = resolver.Resolve(o.ModelPath);
+                o.IntraOpThreads = faces.Value.IntraOpThreads;
+            })
+            .Validate(o => File.Exists(o.ModelPath), $"{SsdDetectorOptions.SectionName}:ModelPath does not name an existing file.")
+            .Validate(o => o.TileSizes.All(size => size >= 128), $"{SsdDetectorOptions.SectionName}:TileSizes must be 128 px or more.")
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => new SsdMobileNetDetector(sp.GetRequiredService<IOptions<SsdDetectorOptions>>().Value));
     }
 }

@@ -2,6 +2,7 @@ using FaceJobs.Core.Faces;
 using FaceJobs.Tests.Fixtures;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -9,12 +10,10 @@ namespace FaceJobs.Tests.Integration.Faces;
 
 public sealed class FaceEmbeddingTests(VisionFixture vision, ITestOutputHelper output) : IClassFixture<VisionFixture>
 {
-    [SkippableFact]
+    [Fact]
     public void Embed_PutsEachPersonCloserToThemselvesThanToOthers_WhenGivenSharedIdentities()
     {
-        Skip.If(vision.Embedder is null, "models/dlib_resnet_face_descriptor.onnx not present");
-        Skip.If(TestPaths.SharedFaces is null, "shared/testdata/faces not found");
-        var faces = Directory.GetDirectories(Path.Combine(TestPaths.SharedFaces!, "identities"))
+        var faces = Directory.GetDirectories(Path.Combine(TestPaths.SharedFaces, "identities"))
             .SelectMany(dir => Directory.GetFiles(dir).Order().Select(file => (Identity: Path.GetFileName(dir), File: file)))
             .ToList();
         var descriptors = EmbedLargestFaces(faces.Select(f => f.File).ToList());
@@ -41,15 +40,14 @@ public sealed class FaceEmbeddingTests(VisionFixture vision, ITestOutputHelper o
         Assert.True(nearestCorrect >= faces.Count * 0.9, $"{nearestCorrect} of {faces.Count}");
     }
 
-    [SkippableFact]
+    [Fact]
     public void Embed_GivesTheSameDescriptorsInOneBatchAsOneByOne_WhenGivenSeveralChips()
     {
-        Skip.If(vision.Embedder is null, "models/dlib_resnet_face_descriptor.onnx not present");
         using var image = FaceAnalyzer.DecodeUpright(File.ReadAllBytes(TestPaths.Sample(5)));
-        var chips = vision.Detector.Detect(image).Select(f => vision.Aligner.Align(image, f, vision.Embedder!.ChipSize)).ToList();
+        var chips = vision.Detector.Detect(image).Select(f => vision.Aligner.Align(image, f, vision.Embedder.ChipSize)).ToList();
         try
         {
-            var batch = vision.Embedder!.Embed(chips);
+            var batch = vision.Embedder.Embed(chips);
             var single = chips.Select(c => vision.Embedder.Embed([c])[0]).ToList();
 
             Assert.Equal(5, batch.Count);
@@ -72,16 +70,33 @@ public sealed class FaceEmbeddingTests(VisionFixture vision, ITestOutputHelper o
             using var image = FaceAnalyzer.DecodeUpright(File.ReadAllBytes(file));
             var face = vision.Detector.Detect(image).MaxBy(f => f.Box.Width * f.Box.Height);
             Assert.True(face is not null, $"no face found in {file}");
-            chips.Add(vision.Aligner.Align(image, face, vision.Embedder!.ChipSize));
+            chips.Add(vision.Aligner.Align(image, face, vision.Embedder.ChipSize));
         }
 
         try
         {
-            return vision.Embedder!.Embed(chips).ToList();
+            return vision.Embedder.Embed(chips).ToList();
         }
         finally
         {
             chips.ForEach(c => c.Dispose());
         }
+    }
+
+    [Fact]
+    public void MirrorAveraging_GivesSameDescriptorForChipAndItsMirror_WhenAveraging()
+    {
+        using var image = Image.Load<Rgb24>(TestPaths.Sample(4));
+        var face = vision.Detector.Detect(image)[0];
+        using var chip = vision.Aligner.Align(image, face, vision.Embedder.ChipSize);
+        using var mirror = chip.Clone(x => x.Flip(FlipMode.Horizontal));
+        var averaging = new MirrorAveragingEmbedder(vision.Embedder);
+
+        var plain = vision.Embedder.Embed([chip, mirror]);
+        var averaged = averaging.Embed([chip, mirror]);
+
+        Assert.True(FaceDistance.Euclidean(plain[0], plain[1]) > 0.01f, "a face and its mirror differ to the plain recognizer");
+        Assert.True(FaceDistance.Euclidean(averaged[0], averaged[1]) < 1e-4f);
+        Assert.Equal(0f, FaceDistance.Euclidean(averaged[0], plain[0].Zip(plain[1], (a, b) => (a + b) / 2).ToArray()), 1e-5f);
     }
 }

@@ -10,10 +10,10 @@ using SixLabors.ImageSharp.PixelFormats;
 
 namespace FaceJobs.Tests.Integration.Faces;
 
-public sealed class SsdFaceServiceCollectionExtensionsTests
+public sealed class VisionRegistrationTests
 {
     [Fact]
-    public void AddSsdFaceDetection_ResolvesWorkingDetectorAndAligner_WhenModelsAreConfigured()
+    public void AddFaceJobsVision_ResolvesSsdWithLandmarkAligner_WhenChosen()
     {
         using var provider = Provider(Path.Combine(TestPaths.Models, "ssd_mobilenetv1_face_detector.onnx"));
         using var image = Image.Load<Rgb24>(TestPaths.Sample(4));
@@ -22,13 +22,15 @@ public sealed class SsdFaceServiceCollectionExtensionsTests
         using var chip = provider.GetRequiredService<IFaceAligner>().Align(image, faces[0], 150);
 
         Assert.IsType<LandmarkKeypointDetector>(provider.GetRequiredService<IFaceDetector>());
+        Assert.IsType<LandmarkFaceAligner>(provider.GetRequiredService<IFaceAligner>());
+        Assert.IsType<MirrorAveragingEmbedder>(provider.GetRequiredService<IFaceEmbedder>());
         Assert.Equal(4, faces.Count);
         Assert.All(faces, f => Assert.Equal(6, f.Keypoints.Count));
         Assert.Equal(150, chip.Width);
     }
 
     [Fact]
-    public void AddSsdFaceDetection_FailsValidation_WhenModelFileIsMissing()
+    public void AddFaceJobsVision_FailsValidation_WhenSsdModelFileIsMissing()
     {
         using var provider = Provider(Path.Combine(TestPaths.Models, "missing.onnx"));
 
@@ -41,10 +43,13 @@ public sealed class SsdFaceServiceCollectionExtensionsTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["Faces:Detector"] = "Ssd",
+            ["Faces:Aligner"] = "Landmarks68",
+            ["Faces:MirrorAveraging"] = "true",
             ["Faces:Ssd:ModelPath"] = ssdModelPath,
             ["Faces:Landmarks:ModelPath"] = Path.Combine(TestPaths.Models, "face_landmark_68.onnx"),
         }).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
-        return services.AddSsdFaceDetection().BuildServiceProvider();
+        return services.AddFaceJobsVision(configuration).BuildServiceProvider();
     }
 }
