@@ -1,3 +1,4 @@
+using FaceJobs.Core.Faces.Alignment;
 using System.Diagnostics;
 using System.Globalization;
 using FaceJobs.Accuracy;
@@ -182,7 +183,7 @@ Image<Rgb24> FourPointChip(Image<Rgb24> image, DetectedFace face)
 {
     var points = landmarks.Locate(image, face.Box);
     PointF Mean(IReadOnlyList<PointF> p, params int[] indices) => new(indices.Average(i => p[i].X), indices.Average(i => p[i].Y));
-    var meanFace = Enumerable.Range(0, 68).Select(i => i >= 17 ? DlibFaceChip.MeanFacePoint(i, ChipSize, landmarkOptions.ChipPadding) : PointF.Empty).ToArray();
+    var meanFace = Enumerable.Range(0, 68).Select(i => i >= 17 ? DlibMeanFace.MeanFacePoint(i, ChipSize, landmarkOptions.ChipPadding) : PointF.Empty).ToArray();
     int[][] groups = [[36, 37, 38, 39, 40, 41], [42, 43, 44, 45, 46, 47], [30], [48, 54]];
     var transform = SimilarityTransform.Fit(groups.Select(g => Mean(meanFace, g)).ToArray(), groups.Select(g => Mean(points, g)).ToArray());
     return ChipSampler.Sample(image, transform, ChipSize);

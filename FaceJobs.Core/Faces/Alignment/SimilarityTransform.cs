@@ -1,54 +1,63 @@
 using System.Numerics;
+using SixLabors.ImageSharp;
 
 namespace FaceJobs.Core.Faces.Alignment;
 
-/// <summary>
-/// Least-squares similarity transform (rotation, uniform scale, translation; no reflection) taking one point
-/// set onto another: the 2-D case of Umeyama (1991), which has this closed form.
-/// </summary>
-internal static class SimilarityTransform
+/// <summary>Rotation, uniform scale and shift: x' = A·x − B·y + Tx, y' = B·x + A·y + Ty.</summary>
+internal readonly record struct SimilarityTransform(double A, double B, double Tx, double Ty)
 {
-    /// <summary>Returns M with <c>Vector2.Transform(from[i], M) ≈ to[i]</c>.</summary>
-    public static Matrix3x2 Estimate(ReadOnlySpan<Vector2> from, ReadOnlySpan<Vector2> to)
+    public double Scale => Math.Sqrt((A * A) + (B * B));
+
+    public PointF Apply(PointF p) => new((float)((A * p.X) - (B * p.Y) + Tx), (float)((B * p.X) + (A * p.Y) + Ty));
+
+    public SimilarityTransform Invert()
     {
-        if (from.Length != to.Length || from.Length < 2)
-        {
-            throw new ArgumentException("Need at least two point pairs, as many in each set.");
-        }
-
-        var fromMean = Mean(from);
-        var toMean = Mean(to);
-        double dot = 0, cross = 0, spread = 0;
-        for (var i = 0; i < from.Length; i++)
-        {
-            var a = from[i] - fromMean;
-            var b = to[i] - toMean;
-            dot += (a.X * b.X) + (a.Y * b.Y);
-            cross += (a.X * b.Y) - (a.Y * b.X);
-            spread += a.LengthSquared();
-        }
-
-        if (spread <= 0)
-        {
-            throw new ArgumentException("The source points all coincide.");
-        }
-
-        var scaledCos = (float)(dot / spread);
-        var scaledSin = (float)(cross / spread);
-        var translation = toMean - new Vector2(
-            (scaledCos * fromMean.X) - (scaledSin * fromMean.Y),
-            (scaledSin * fromMean.X) + (scaledCos * fromMean.Y));
-        return new Matrix3x2(scaledCos, scaledSin, -scaledSin, scaledCos, translation.X, translation.Y);
+        var squared = (A * A) + (B * B);
+        var (a, b) = (A / squared, -B / squared);
+        return new SimilarityTransform(a, b, -((a * Tx) - (b * Ty)), -((b * Tx) + (a * Ty)));
     }
 
-    private static Vector2 Mean(ReadOnlySpan<Vector2> points)
+    /// <summary>The same transform as a row-vector matrix (<c>Vector2.Transform(p, m)</c>), as ImageSharp takes it.</summary>
+    public Matrix3x2 ToMatrix() => new((float)A, (float)B, (float)-B, (float)A, (float)Tx, (float)Ty);
+
+    /// <summary>
+    /// Least-squares similarity taking <paramref name="from"/> onto <paramref name="to"/>: Umeyama (1991) without
+    /// reflection, in its 2-D closed form, as dlib's find_similarity_transform computes it.
+    /// </summary>
+    public static SimilarityTransform Fit(IReadOnlyList<PointF> from, IReadOnlyList<PointF> to)
     {
-        var sum = Vector2.Zero;
-        foreach (var p in points)
+        if (from.Count != to.Count || from.Count < 2)
+            throw new ArgumentException($"Need two or more point pairs, got {from.Count} and {to.Count}.");
+
+        var (fromX, fromY) = (from.Average(p => (double)p.X), from.Average(p => (double)p.Y));
+        var (toX, toY) = (to.Average(p => (double)p.X), to.Average(p => (double)p.Y));
+        double dot = 0, cross = 0, spread = 0;
+        for (var i = 0; i < from.Count; i++)
         {
-            sum += p;
+            var (fx, fy) = (from[i].X - fromX, from[i].Y - fromY);
+            var (tx, ty) = (to[i].X - toX, to[i].Y - toY);
+            dot += (fx * tx) + (fy * ty);
+            cross += (fx * ty) - (fy * tx);
+            spread += (fx * fx) + (fy * fy);
         }
 
-        return sum / points.Length;
+        if (spread == 0)
+            throw new ArgumentException("The source points all coincide.");
+
+        var a = dot / spread;
+        var b = cross / spread;
+        return new SimilarityTransform(a, b, toX - ((a * fromX) - (b * fromY)), toY - ((b * fromX) + (a * fromY)));
+    }
+
+    /// <summary><see cref="Fit"/> as a matrix with <c>Vector2.Transform(from[i], M) ≈ to[i]</c>.</summary>
+    public static Matrix3x2 Estimate(ReadOnlySpan<Vector2> from, ReadOnlySpan<Vector2> to) =>
+        Fit(ToPoints(from), ToPoints(to)).ToMatrix();
+
+    private static PointF[] ToPoints(ReadOnlySpan<Vector2> points)
+    {
+        var result = new PointF[points.Length];
+        for (var i = 0; i < points.Length; i++)
+            result[i] = points[i];
+        return result;
     }
 }

@@ -1,3 +1,4 @@
+using FaceJobs.Core.Faces.Alignment;
 using FaceJobs.Core.Faces.Landmarks;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
