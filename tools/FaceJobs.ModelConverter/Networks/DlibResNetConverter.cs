@@ -44,13 +44,7 @@ internal sealed class DlibResNetConverter
 
     private OnnxModel BuildModel(string source)
     {
-        var batch = OnnxDimension.Symbolic("N");
-        var input = _graph.AddInput(InputName, OnnxDataType.Float, batch, OnnxDimension.Fixed(InputSize), OnnxDimension.Fixed(InputSize), OnnxDimension.Fixed(3));
-
-        // face-api: normalize(x, meanRgb).div(255), in NHWC, before any layer.
-        var centred = _graph.AddNode("Sub", [input, _graph.AddFloats("mean_rgb", [3], 122.782f, 117.001f, 104.298f)]);
-        var scaled = _graph.AddNode("Div", [centred, _graph.AddScalar("pixel_divisor", 255f)]);
-        var x = new FeatureMap(_graph.AddNode("Transpose", [scaled], [OnnxAttribute.Ints("perm", 0, 3, 1, 2)]), 3, InputSize);
+        var x = FaceApiImageInput.Add(_graph, InputName, InputSize);
 
         x = ConvLayer(x, "conv32_down", stride: 2, relu: true);
         x = x with
@@ -66,7 +60,7 @@ internal sealed class DlibResNetConverter
 
         var pooled = _graph.AddNode("ReduceMean", [x.Value], [OnnxAttribute.Ints("axes", 2, 3), OnnxAttribute.Int("keepdims", 0)]);
         var output = _graph.AddNode("MatMul", [pooled, _importer.Import("fc")], outputName: OutputName);
-        _graph.AddOutput(output, OnnxDataType.Float, batch, OnnxDimension.Fixed(DescriptorLength));
+        _graph.AddOutput(output, OnnxDataType.Float, OnnxDimension.Symbolic("N"), OnnxDimension.Fixed(DescriptorLength));
         _importer.EnsureAllImported();
 
         return _graph.Build(
@@ -137,7 +131,4 @@ internal sealed class DlibResNetConverter
     }
 
     private static int OutputSize(int size, int kernel, int stride, int pad) => ((size + (2 * pad) - kernel) / stride) + 1;
-
-    /// <summary>A graph value in NCHW with its channel count and (square) spatial size.</summary>
-    private sealed record FeatureMap(string Value, int Channels, int Size);
 }

@@ -39,13 +39,7 @@ internal sealed class FaceLandmark68Converter
 
     private OnnxModel BuildModel(string source)
     {
-        var batch = OnnxDimension.Symbolic("N");
-        var input = _graph.AddInput(InputName, OnnxDataType.Float, batch, OnnxDimension.Fixed(InputSize), OnnxDimension.Fixed(InputSize), OnnxDimension.Fixed(3));
-
-        // face-api: normalize(x, meanRgb).div(255), in NHWC.
-        var centred = _graph.AddNode("Sub", [input, _graph.AddFloats("mean_rgb", [3], 122.782f, 117.001f, 104.298f)]);
-        var scaled = _graph.AddNode("Div", [centred, _graph.AddScalar("pixel_divisor", 255f)]);
-        var x = new FeatureMap(_graph.AddNode("Transpose", [scaled], [OnnxAttribute.Ints("perm", 0, 3, 1, 2)]), 3, InputSize);
+        var x = FaceApiImageInput.Add(_graph, InputName, InputSize);
 
         x = DenseBlock4(x, "dense0", isFirstLayer: true);
         x = DenseBlock4(x, "dense1", isFirstLayer: false);
@@ -56,7 +50,7 @@ internal sealed class FaceLandmark68Converter
         var flat = _graph.AddNode("Flatten", [pooled], [OnnxAttribute.Int("axis", 1)]);
         var projected = _graph.AddNode("MatMul", [flat, _importer.Import("fc/weights")]);
         var output = _graph.AddNode("Add", [projected, _importer.Import("fc/bias")], outputName: OutputName);
-        _graph.AddOutput(output, OnnxDataType.Float, batch, OnnxDimension.Fixed(2 * PointCount));
+        _graph.AddOutput(output, OnnxDataType.Float, OnnxDimension.Symbolic("N"), OnnxDimension.Fixed(2 * PointCount));
         _importer.EnsureAllImported();
 
         return _graph.Build(
