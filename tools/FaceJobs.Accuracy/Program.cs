@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Numerics;
 using FaceJobs.Accuracy;
 using FaceJobs.Core.Faces;
 using FaceJobs.Core.Faces.Landmarks;
@@ -18,6 +19,10 @@ const int FacesPerPhoto = 40;
 const float LooseIou = 0.3f;
 const int PhoneWidth = 4032;
 const int PhoneHeight = 3024;
+const string StoredChip = "stored chip as is (no alignment)";
+const string KeypointAligned = "SimilarityFaceAligner, BlazeFace keypoints";
+const string LandmarkOnBlazeFace = "LandmarkFaceAligner, BlazeFace box";
+const string LandmarkOnSsd = "LandmarkFaceAligner, SSD box";
 
 var outDir = args.Length == 2 && args[0] == "--out" ? args[1] : null;
 var faceOptions = new FaceOptions();
@@ -128,6 +133,11 @@ void SampleAndGroupPhotos()
             detectors[d].Detect(phone);
             phoneMs[d] = stopwatch.Elapsed.TotalMilliseconds;
         }
+
+        var resizeFirst = Stopwatch.StartNew();
+        using var reduced = phone.Clone(x => x.Resize(1920, 0));
+        blazeFace.Detect(reduced, tiling: true);
+        Console.WriteLine($"\n(BlazeFace + default tiling on the {PhoneWidth}×{PhoneHeight} photo resized to 1920 px wide first: {resizeFirst.Elapsed.TotalMilliseconds:F0} ms including the resize.)");
     }
 
     Console.WriteLine("\n## Faces found on the sample and group photos\n");
@@ -138,7 +148,7 @@ void SampleAndGroupPhotos()
     }
 
     Console.WriteLine($"\nReference for the samples: SSD whole-photo boxes ({(referenceOk ? "their count equals the documented count on all six" : "WARNING: their count differs from the documented count")}); a detection is the same face at IoU ≥ {LooseIou}.\n");
-    Console.WriteLine("| detector | false positives on the 6 samples | reference faces missed (of 22) | mean IoU with the SSD box | median ms/photo, samples (1920 px) | median ms/photo, group photos (594–1366 px) | ms, sample1 resized to {PhoneWidth}×{PhoneHeight} |\n| --- | --- | --- | --- | --- | --- | --- |");
+    Console.WriteLine($"| detector | false positives on the 6 samples | reference faces missed (of 22) | mean IoU with the SSD box | median ms/photo, samples (1920 px) | median ms/photo, group photos (594–1366 px) | ms, sample1 resized to {PhoneWidth}×{PhoneHeight} |\n| --- | --- | --- | --- | --- | --- | --- |");
     for (var d = 0; d < detectors.Length; d++)
     {
         Console.WriteLine($"| {detectors[d].Name} | {falsePositives[d]} | {missed[d]} | {(matchedIou[d].Count == 0 ? "–" : $"{matchedIou[d].Average():F2}")} | {Median.Of(sampleMs[d]):F0} | {Median.Of(groupMs[d]):F0} | {phoneMs[d]:F0} |");
@@ -234,53 +244,94 @@ void AlignerCosts()
 void VerificationTable()
 {
     var files = Directory.GetFiles(Path.Combine(Paths.SharedFaces, "identities"), "*.png", SearchOption.AllDirectories).Order().ToArray();
-    var variants = new SortedDictionary<string, List<(string, float[])>>(StringComparer.Ordinal);
+    var gallery = new SortedDictionary<string, List<(string, float[])>>(StringComparer.Ordinal);
     var (blazeMissed, ssdMissed) = (0, 0);
     foreach (var file in files)
     {
-        var identity = Path.GetFileName(Path.GetDirectoryName(file)!);
         using var stored = Image.Load<Rgb24>(file);
 
         // The stored chips are tight crops: detect on the chip centred in a black canvas three times its size.
         using var canvas = new Image<Rgb24>(stored.Width * 3, stored.Height * 3);
         canvas.Mutate(x => x.DrawImage(stored, new Point(stored.Width, stored.Height), 1f));
-        var chipBox = new RectangleF(stored.Width, stored.Height, stored.Width, stored.Height);
+        var chipBox = new DetectedFace(new RectangleF(stored.Width, stored.Height, stored.Width, stored.Height), 0, []);
         var byBlazeFace = Largest(blazeFace.Detect(canvas, tiling: false));
         var bySsd = Largest(ssd.Detect(canvas));
         (blazeMissed, ssdMissed) = (blazeMissed + (byBlazeFace is null ? 1 : 0), ssdMissed + (bySsd is null ? 1 : 0));
-
-        List<(string Name, Image<Rgb24> Chip)> chips = [("stored chip as is (no alignment)", stored.Clone())];
+        List<(string Name, Image<Rgb24> Chip)> chips = [(StoredChip, stored.Clone())];
         if (byBlazeFace is not null)
         {
-            chips.Add(("SimilarityFaceAligner, BlazeFace keypoints", keypointAligner.Align(canvas, byBlazeFace, chipSize)));
+            chips.Add((KeypointAligned, keypointAligner.Align(canvas, byBlazeFace, chipSize)));
         }
 
-        chips.Add(("LandmarkFaceAligner, BlazeFace box", landmarkAligner.Align(canvas, byBlazeFace ?? new DetectedFace(chipBox, 0, []), chipSize)));
-        chips.Add(("LandmarkFaceAligner, SSD box", landmarkAligner.Align(canvas, bySsd ?? new DetectedFace(chipBox, 0, []), chipSize)));
-        foreach (var (name, chip) in chips)
-        {
-            foreach (var mirror in new[] { false, true })
-            {
-                var key = name + (mirror ? ", mirror-averaged" : string.Empty);
-                if (!variants.TryGetValue(key, out var list))
-                {
-                    variants[key] = list = [];
-                }
-
-                list.Add((identity, describer.Describe(chip, mirror)));
-            }
-
-            chip.Dispose();
-        }
+        chips.Add((LandmarkOnBlazeFace, landmarkAligner.Align(canvas, byBlazeFace ?? chipBox, chipSize)));
+        chips.Add((LandmarkOnSsd, landmarkAligner.Align(canvas, bySsd ?? chipBox, chipSize)));
+        Describe(gallery, Path.GetFileName(Path.GetDirectoryName(file)!), chips);
     }
 
     Console.WriteLine($"\n## Verification: {files.Length} identity chips, all {files.Length * (files.Length - 1) / 2} pairs");
     Console.WriteLine($"\nBlazeFace missed {blazeMissed} chips (the keypoint rows then lack them; the landmark rows use the chip box), SSD missed {ssdMissed}. FAR = different-people pairs accepted, FRR = same-person pairs rejected (distance ≤ threshold accepts); margin = min different − max same.\n");
     Console.WriteLine(Verification.Header);
-    foreach (var (name, faces) in variants)
+    foreach (var (name, faces) in gallery)
     {
-        Console.WriteLine(Verification.Row(name, faces));
+        Console.WriteLine(Verification.Row(name, Verification.AllPairs(faces)));
+    }
+
+    // Colour faces from the group photos, labelled by hand, against the greyscale identity chips as a watchlist.
+    var labels = GroupLabel.Load(Path.Combine(Paths.Repository, "tools", "FaceJobs.Accuracy", "group-labels.csv"));
+    var queries = new SortedDictionary<string, List<(string, float[])>>(StringComparer.Ordinal);
+    var unlocated = 0;
+    foreach (var photo in labels.GroupBy(l => l.Photo))
+    {
+        using var image = Image.Load<Rgb24>(Path.Combine(Paths.SharedFaces, "group", photo.Key));
+        var blazeFaces = blazeFace.Detect(image, tiling: false);
+        var ssdFaces = ssd.Detect(image);
+        foreach (var label in photo)
+        {
+            if (At(blazeFaces, label.Point) is not { } byBlazeFace || At(ssdFaces, label.Point) is not { } bySsd)
+            {
+                unlocated++;
+                continue;
+            }
+
+            Describe(queries, label.Identity,
+            [
+                (KeypointAligned, keypointAligner.Align(image, byBlazeFace, chipSize)),
+                (LandmarkOnBlazeFace, landmarkAligner.Align(image, byBlazeFace, chipSize)),
+                (LandmarkOnSsd, landmarkAligner.Align(image, bySsd, chipSize)),
+            ]);
+        }
+    }
+
+    var queryCount = queries.Values.First().Count;
+    Console.WriteLine($"\n## Verification: {queryCount} labelled colour faces from the group photos × {files.Length} identity chips ({labels.Count - unlocated} of {labels.Count} labels found by both detectors)\n");
+    Console.WriteLine("Each group face against every identity chip, both aligned the same way; nearest = the nearest identity chip is the right person.\n");
+    Console.WriteLine(Verification.Header.Replace(" |\n", " | nearest is right |\n", StringComparison.Ordinal) + " --- |");
+    foreach (var (name, faces) in queries)
+    {
+        Console.WriteLine($"{Verification.Row(name, Verification.CrossPairs(faces, gallery[name]))} {Verification.NearestIsSame(faces, gallery[name])}/{faces.Count} |");
     }
 }
+
+void Describe(SortedDictionary<string, List<(string, float[])>> variants, string identity, List<(string Name, Image<Rgb24> Chip)> chips)
+{
+    foreach (var (name, chip) in chips)
+    {
+        foreach (var mirror in new[] { false, true })
+        {
+            var key = name + (mirror ? ", mirror-averaged" : string.Empty);
+            if (!variants.TryGetValue(key, out var list))
+            {
+                variants[key] = list = [];
+            }
+
+            list.Add((identity, describer.Describe(chip, mirror)));
+        }
+
+        chip.Dispose();
+    }
+}
+
+static DetectedFace? At(IReadOnlyList<DetectedFace> faces, PointF point) =>
+    faces.Where(f => f.Box.Contains(point)).MinBy(f => Vector2.Distance(point, new Vector2(f.Box.X + (f.Box.Width / 2), f.Box.Y + (f.Box.Height / 2))));
 
 static DetectedFace? Largest(IReadOnlyList<DetectedFace> faces) => faces.MaxBy(f => f.Box.Width * f.Box.Height);

@@ -5,23 +5,24 @@ namespace FaceJobs.Accuracy;
 /// <summary>Same/different-identity verification over all pairs of a labelled descriptor set.</summary>
 internal static class Verification
 {
-    private static readonly float[] Thresholds = [0.5f, 0.55f, 0.6f];
+    private static readonly float[] Thresholds = [0.5f, 0.55f, 0.58f, 0.6f];
 
     public static string Header =>
         $"| alignment | {string.Join(" | ", Thresholds.Select(t => $"@ {t:0.00}: bal. acc. / FAR / FRR"))} | best bal. acc. @ threshold | max dist. same | min dist. different | margin |\n" +
         $"|{string.Concat(Enumerable.Repeat(" --- |", Thresholds.Length + 5))}";
 
-    public static string Row(string name, IReadOnlyList<(string Identity, float[] Descriptor)> faces)
-    {
-        var pairs = new List<(bool Same, float Distance)>();
-        for (var i = 0; i < faces.Count; i++)
-        {
-            for (var j = i + 1; j < faces.Count; j++)
-            {
-                pairs.Add((faces[i].Identity == faces[j].Identity, FaceDistance.Euclidean(faces[i].Descriptor, faces[j].Descriptor)));
-            }
-        }
+    public static List<(bool Same, float Distance)> AllPairs(IReadOnlyList<(string Identity, float[] Descriptor)> faces) =>
+        faces.SelectMany((a, i) => faces.Skip(i + 1).Select(b => (a.Identity == b.Identity, FaceDistance.Euclidean(a.Descriptor, b.Descriptor)))).ToList();
 
+    public static List<(bool Same, float Distance)> CrossPairs(IReadOnlyList<(string Identity, float[] Descriptor)> queries, IReadOnlyList<(string Identity, float[] Descriptor)> gallery) =>
+        queries.SelectMany(q => gallery.Select(g => (q.Identity == g.Identity, FaceDistance.Euclidean(q.Descriptor, g.Descriptor)))).ToList();
+
+    /// <summary>How many queries have a chip of their own identity as the nearest gallery chip.</summary>
+    public static int NearestIsSame(IReadOnlyList<(string Identity, float[] Descriptor)> queries, IReadOnlyList<(string Identity, float[] Descriptor)> gallery) =>
+        queries.Count(q => gallery.MinBy(g => FaceDistance.Euclidean(q.Descriptor, g.Descriptor)).Identity == q.Identity);
+
+    public static string Row(string name, IReadOnlyList<(bool Same, float Distance)> pairs)
+    {
         var same = pairs.Where(p => p.Same).Select(p => p.Distance).ToArray();
         var different = pairs.Where(p => !p.Same).Select(p => p.Distance).ToArray();
 
