@@ -2,8 +2,8 @@ using SixLabors.ImageSharp;
 
 namespace FaceJobs.Accuracy;
 
-/// <summary>Greedy matching of detections (best score first) to true boxes at IoU ≥ 0.5, tallied by true face width.</summary>
-internal sealed class DetectionScoring
+/// <summary>Greedy matching of detections (best score first) to true boxes at IoU ≥ <paramref name="minIou"/>, tallied by true face width.</summary>
+internal sealed class DetectionScoring(float minIou = 0.5f)
 {
     public static readonly (float Min, float Max)[] SizeBins = [(12, 16), (16, 24), (24, 32), (32, 48), (48, 64), (64, 97)];
 
@@ -24,7 +24,7 @@ internal sealed class DetectionScoring
             _detections++;
             var best = Enumerable.Range(0, truths.Count).Where(i => !matched[i])
                 .Select(i => (Index: i, Iou: Iou(truths[i].Box, detection.Box))).Append((Index: -1, Iou: 0f)).MaxBy(m => m.Iou);
-            if (best.Iou >= 0.5)
+            if (best.Iou >= minIou)
             {
                 matched[best.Index] = true;
             }
@@ -44,11 +44,14 @@ internal sealed class DetectionScoring
         }
     }
 
-    public string RecallRow(string name) =>
-        $"| {name} | {string.Join(" | ", _truths.Select((t, i) => Ratio(_found[i], t)))} | {Ratio(_found.Sum(), _truths.Sum())} | {Ratio(_rotatedFound, _rotatedTruths)} | {Ratio(_coveredFound, _coveredTruths)} | {Ratio(_detections - _falsePositives, _detections)} |";
+    public string Recall => Ratio(_found.Sum(), _truths.Sum());
 
-    public static string Header =>
-        $"| detector | {string.Join(" | ", SizeBins.Select(b => $"{b.Min:0}–{b.Max - 1:0} px"))} | all | rotated | covered | precision | ms/photo |\n|{string.Concat(Enumerable.Repeat(" --- |", SizeBins.Length + 6))}";
+    public string Precision => Ratio(_detections - _falsePositives, _detections);
+
+    public string RecallCells =>
+        $"{string.Join(" | ", _truths.Select((t, i) => Ratio(_found[i], t)))} | {Recall} | {Ratio(_rotatedFound, _rotatedTruths)} | {Ratio(_coveredFound, _coveredTruths)} | {Precision}";
+
+    public static string BinHeaders => string.Join(" | ", SizeBins.Select(b => $"{b.Min:0}–{b.Max - 1:0} px"));
 
     public static float Iou(RectangleF a, RectangleF b)
     {
