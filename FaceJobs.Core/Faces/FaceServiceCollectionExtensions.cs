@@ -30,12 +30,14 @@ public static class FaceServiceCollectionExtensions
 
         if (choice.Detector == FaceDetectorKind.Ssd)
         {
-            services.TryAddSingleton<IFaceDetector>(sp => new LandmarkKeypointDetector(
-                sp.GetRequiredService<SsdMobileNetDetector>(), sp.GetRequiredService<FaceLandmark68Net>()));
+            services.TryAddSingleton<IFaceDetector>(sp => new DownscalingFaceDetector(
+                new LandmarkKeypointDetector(sp.GetRequiredService<SsdMobileNetDetector>(), sp.GetRequiredService<FaceLandmark68Net>()),
+                choice.MaxDetectionSide));
         }
         else
         {
-            services.TryAddSingleton<IFaceDetector, BlazeFaceDetector>();
+            services.TryAddSingleton<BlazeFaceDetector>();
+            services.TryAddSingleton<IFaceDetector>(sp => new DownscalingFaceDetector(sp.GetRequiredService<BlazeFaceDetector>(), choice.MaxDetectionSide));
         }
 
         if (choice.Aligner == FaceAlignerKind.Landmarks68)

@@ -8,10 +8,11 @@ public sealed class RecognitionOptions
     public const string SectionName = "Recognition";
 
     /// <summary>
-    /// Largest Euclidean descriptor distance still counted as the same person. Chosen with <c>FaceJobs.Eval verify</c>
-    /// (docs/vision-evaluation.md): 0.55 kept wrong-person pairs at 2 of 700 on the identities set; dlib's own 0.6
-    /// let 21 through.
+    /// Largest Euclidean descriptor distance still counted as the same person, for the default vision choices
+    /// (BlazeFace keypoints, mirror averaging). At 0.58 no different-person pair was accepted on either evaluation set
+    /// (closest 0.593 and 0.610) while 0% and 4.5% of same-person pairs were rejected; 0.60 let one through
+    /// (docs/accuracy.md). Re-derive it with <c>tools/FaceJobs.Accuracy</c> when changing detector or aligner.
     /// </summary>
     [Range(0.05, 2.0)]
-    public float MatchThreshold { get; set; } = 0.55f;
+    public float MatchThreshold { get; set; } = 0.58f;
 }

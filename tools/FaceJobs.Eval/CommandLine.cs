@@ -3,7 +3,7 @@ namespace FaceJobs.Eval;
 /// <summary>Positional arguments plus <c>--name value</c> options and <c>--flag</c> switches.</summary>
 internal sealed record CommandLine(string Command, IReadOnlyList<string> Positional, IReadOnlyDictionary<string, string?> Options)
 {
-    private static readonly HashSet<string> Switches = ["--tiling"];
+    private static readonly HashSet<string> Switches = [];
 
     public static CommandLine Parse(string[] args)
     {

@@ -12,7 +12,7 @@ internal sealed class ComposeCommand(CommandLine arguments)
         var output = Directory.CreateDirectory(arguments.Positional[1]).FullName;
         var sizes = (arguments.Text("--sizes") ?? "12,16,24,32,48,64,96").Split(',').Select(int.Parse).ToList();
         var perSize = (int)(arguments.Float("--per-size") ?? 8);
-        using var vision = new Vision(tiling: false);
+        using var vision = new Vision(arguments, tiling: false);
         var canvasSize = (arguments.Text("--canvas") ?? "3200x2400").Split('x').Select(int.Parse).ToArray();
         using var canvas = SmallFaceCanvas.Compose(vision.Detector, photos, sizes, perSize, new Size(canvasSize[0], canvasSize[1]));
 

@@ -18,7 +18,7 @@ internal sealed class DetectCommand(CommandLine arguments)
             .GroupBy(cells => cells[0].Trim(), cells => new RectangleF(
                 float.Parse(cells[1]), float.Parse(cells[2]), float.Parse(cells[3]), float.Parse(cells[4])))
             .ToDictionary(g => g.Key, g => g.ToList());
-        using var vision = new Vision(arguments.Has("--tiling"), arguments.Float("--score"));
+        using var vision = new Vision(arguments);
 
         int truePositives = 0, annotated = 0, detected = 0;
         var bySize = new SortedDictionary<int, (int Annotated, int Found)>();
@@ -45,7 +45,7 @@ internal sealed class DetectCommand(CommandLine arguments)
             $"{kv.Key}+ px {(double)kv.Value.Found / kv.Value.Annotated:F2} ({kv.Value.Found}/{kv.Value.Annotated})")));
         var recall = annotated == 0 ? 0 : (double)truePositives / annotated;
         var precision = detected == 0 ? 0 : (double)truePositives / detected;
-        Console.WriteLine($"tiling: {(vision.Options.Tiling.Enabled ? "on" : "off")}; {annotated} faces annotated, {detected} detected, {truePositives} matched");
+        Console.WriteLine($"{vision.Describe()}; {annotated} faces annotated, {detected} detected, {truePositives} matched");
         Console.WriteLine($"recall={recall:F4} precision={precision:F4}");
         return 0;
     }

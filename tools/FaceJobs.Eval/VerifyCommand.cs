@@ -10,12 +10,8 @@ internal sealed class VerifyCommand(CommandLine arguments)
     public int Run()
     {
         var folder = Path.GetFullPath(arguments.Positional[0]);
-        using var vision = new Vision(arguments.Has("--tiling"));
-        if (vision.Embedder is null)
-        {
-            Console.Error.WriteLine($"Recognizer model not found: {vision.Options.RecognizerModelPath}");
-            return 1;
-        }
+        using var vision = new Vision(arguments);
+        Console.WriteLine(vision.Describe());
 
         var images = Directory.GetDirectories(folder)
             .SelectMany(dir => Directory.GetFiles(dir).Where(IsImage))
@@ -57,7 +53,7 @@ internal sealed class VerifyCommand(CommandLine arguments)
             using var image = FaceAnalyzer.DecodeUpright(File.ReadAllBytes(path));
             var (face, by) = locator.Locate(image);
             counts[by] = counts.GetValueOrDefault(by) + 1;
-            using var chip = vision.Aligner.Align(image, face, vision.Embedder!.ChipSize);
+            using var chip = vision.Aligner.Align(image, face, vision.Embedder.ChipSize);
             if (arguments.Text("--dump-chips") is { } dump)
             {
                 chip.SaveAsPng(Path.Combine(dump, Identity(path) + "_" + Path.GetFileNameWithoutExtension(path) + ".png"));

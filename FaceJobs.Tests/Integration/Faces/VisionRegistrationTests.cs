@@ -21,7 +21,7 @@ public sealed class VisionRegistrationTests
         var faces = provider.GetRequiredService<IFaceDetector>().Detect(image);
         using var chip = provider.GetRequiredService<IFaceAligner>().Align(image, faces[0], 150);
 
-        Assert.IsType<LandmarkKeypointDetector>(provider.GetRequiredService<IFaceDetector>());
+        Assert.IsType<DownscalingFaceDetector>(provider.GetRequiredService<IFaceDetector>());
         Assert.IsType<LandmarkFaceAligner>(provider.GetRequiredService<IFaceAligner>());
         Assert.IsType<MirrorAveragingEmbedder>(provider.GetRequiredService<IFaceEmbedder>());
         Assert.Equal(4, faces.Count);
