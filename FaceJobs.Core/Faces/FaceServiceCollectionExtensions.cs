@@ -26,7 +26,7 @@ public static class FaceServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FaceOptions>, FaceOptionsValidator>());
 
         if (choice.Detector == FaceDetectorKind.Ssd || choice.Aligner == FaceAlignerKind.Landmarks68)
-            services.AddLandmarkModels(needSsd: choice.Detector == FaceDetectorKind.Ssd);
+            services.AddLandmarkModels(configuration, needSsd: choice.Detector == FaceDetectorKind.Ssd);
 
         if (choice.Detector == FaceDetectorKind.Ssd)
         {
@@ -37,7 +37,8 @@ public static class FaceServiceCollectionExtensions
         else
         {
             services.TryAddSingleton<BlazeFaceDetector>();
-            services.TryAddSingleton<IFaceDetector>(sp => new DownscalingFaceDetector(sp.GetRequiredService<BlazeFaceDetector>(), choice.MaxDetectionSide));
+            services.TryAddSingleton<IFaceDetector>(sp => new DownscalingFaceDetector(
+                new TightCropFaceDetector(sp.GetRequiredService<BlazeFaceDetector>()), choice.MaxDetectionSide));
         }
 
         if (choice.Aligner == FaceAlignerKind.Landmarks68)
@@ -59,9 +60,9 @@ public static class FaceServiceCollectionExtensions
     }
 
     /// <summary>The 68-point landmark net and, when asked, the SSD detector, with model paths resolved like the others.</summary>
-    private static void AddLandmarkModels(this IServiceCollection services, bool needSsd)
+    private static void AddLandmarkModels(this IServiceCollection services, IConfiguration configuration, bool needSsd)
     {
-        services.AddOptions<LandmarkOptions>().BindConfiguration(LandmarkOptions.SectionName).ValidateDataAnnotations()
+        services.AddOptions<LandmarkOptions>().Bind(configuration.GetSection(LandmarkOptions.SectionName)).ValidateDataAnnotations()
             .PostConfigure<ModelPathResolver, IOptions<FaceOptions>>((o, resolver, faces) =>
             {
                 o.ModelPath = resolver.Resolve(o.ModelPath);
@@ -73,7 +74,7 @@ public static class FaceServiceCollectionExtensions
         if (!needSsd)
             return;
 
-        services.AddOptions<SsdDetectorOptions>().BindConfiguration(SsdDetectorOptions.SectionName).ValidateDataAnnotations()
+        services.AddOptions<SsdDetectorOptions>().Bind(configuration.GetSection(SsdDetectorOptions.SectionName)).ValidateDataAnnotations()
             .PostConfigure<ModelPathResolver, IOptions<FaceOptions>>((o, resolver, faces) =>
             {
                 o.ModelPath = resolver.Resolve(o.ModelPath);
