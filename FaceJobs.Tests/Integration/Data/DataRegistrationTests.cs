@@ -23,10 +23,11 @@ public sealed class DataRegistrationTests : IDisposable
     }
 
     [Fact]
-    public async Task StartAsync_MigratesDefaultSqliteFileUnderContentRoot_WhenNoConnectionStringConfigured()
+    public async Task MigrateAsync_CreatesDefaultSqliteFileUnderContentRoot_WhenNoConnectionStringConfigured()
     {
         using var host = BuildHost(new Dictionary<string, string?>());
 
+        await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         await host.StartAsync();
         var photos = host.Services.GetRequiredService<IPhotoRepository>();
         await photos.AddAsync(new NewPhoto("abc", "a.jpg", "image/jpeg", 1, 1, 3), [1, 2, 3]);
