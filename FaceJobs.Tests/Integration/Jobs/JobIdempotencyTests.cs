@@ -54,4 +54,27 @@ public sealed class JobIdempotencyTests
             string.Join(";", matches.Select(m => $"{m.FaceIndex}:{m.PersonId}:{m.Distance:0.0000}")),
             string.Join(";", deliveries.Select(d => $"{d.FaceIndex}:{d.PersonId}:{d.Status}:{d.Attempts}")));
     }
+
+    [Fact]
+    public async Task ProcessAgainButton_RunsNewJobsAndSendsNoSecondMail_WhenPhotoWasAlerted()
+    {
+        await using var smtp = new SmtpTestServer();
+        await using var host = await AppHost.StartAsync(PipelineEndToEndTests.SmtpSettings(smtp.Port));
+        using var client = host.CreateClient();
+        await host.EnrollWatchedPersonAsync(client);
+        var photoId = Pipeline.IdFromRedirect(await client.UploadAsync(Photos.WithWatchedPerson()));
+        var first = await host.WaitForAllStagesAsync(photoId);
+        await smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(10));
+        var before = await SnapshotAsync(host, photoId);
+
+        var response = await client.PostFormAsync($"/Photos/{photoId}", [], [], handler: "Reprocess");
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        var again = await host.WaitForPhotoAsync(photoId, p => p.AlertJobId != first.AlertJobId && Pipeline.IsDone(p.AlertStatus), "the second run");
+        Assert.NotEqual(first.DetectJobId, again.DetectJobId);
+        Assert.Equal(before, await SnapshotAsync(host, photoId));
+        await Task.Delay(500);
+        Assert.Single(smtp.Messages);
+    }
 }
+

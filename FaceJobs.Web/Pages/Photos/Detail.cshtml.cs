@@ -1,12 +1,15 @@
 using FaceJobs.Core.Data;
 using FaceJobs.Core.Data.Repositories;
+using FaceJobs.Core.Jobs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FaceJobs.Web.Pages.Photos;
 
 /// <summary>One photo: its stages, face boxes, crops and watchlist matches, refreshed while jobs run.</summary>
-public sealed class DetailModel(IPhotoRepository photos, IFaceRepository faces, IMatchRepository matches, IPersonRepository people, IAlertRepository alerts) : PageModel
+public sealed class DetailModel(
+    IPhotoRepository photos, IFaceRepository faces, IMatchRepository matches, IPersonRepository people, IAlertRepository alerts, PhotoPipeline pipeline)
+    : PageModel
 {
     public Photo Photo { get; private set; } = null!;
 
@@ -38,6 +41,23 @@ public sealed class DetailModel(IPhotoRepository photos, IFaceRepository faces, 
 
         ReferenceByPerson = references;
         return Page();
+    }
+
+    /// <summary>
+    /// Schedules the whole chain again, e.g. after scheduling failed or the watchlist changed. The jobs replace what
+    /// they wrote before and alerts already sent are not sent again.
+    /// </summary>
+    public async Task<IActionResult> OnPostReprocessAsync(long id, CancellationToken cancellationToken)
+    {
+        if (await photos.GetAsync(id, cancellationToken) is null)
+            return NotFound();
+
+        await photos.SetStageStatusAsync(id, PipelineStage.Detect, StageStatus.Pending, null, cancellationToken);
+        await photos.SetStageStatusAsync(id, PipelineStage.Recognize, StageStatus.Pending, null, cancellationToken);
+        await photos.SetStageStatusAsync(id, PipelineStage.Alert, StageStatus.Pending, null, cancellationToken);
+        await pipeline.StartAsync(id, cancellationToken);
+        TempData["Notice"] = "Queued again for detection, recognition and alerts.";
+        return RedirectToPage(new { id });
     }
 
     /// <summary>Polled by the page while jobs run; the page reloads when the state changes.</summary>
