@@ -1,4 +1,3 @@
-using System.Numerics;
 using SixLabors.ImageSharp;
 
 namespace FaceJobs.Core.Faces.Alignment;
@@ -17,8 +16,6 @@ internal readonly record struct SimilarityTransform(double A, double B, double T
         return new SimilarityTransform(a, b, -((a * Tx) - (b * Ty)), -((b * Tx) + (a * Ty)));
     }
 
-    /// <summary>The same transform as a row-vector matrix (<c>Vector2.Transform(p, m)</c>), as ImageSharp takes it.</summary>
-    public Matrix3x2 ToMatrix() => new((float)A, (float)B, (float)-B, (float)A, (float)Tx, (float)Ty);
 
     /// <summary>
     /// Least-squares similarity taking <paramref name="from"/> onto <paramref name="to"/>: Umeyama (1991) without
@@ -47,17 +44,5 @@ internal readonly record struct SimilarityTransform(double A, double B, double T
         var a = dot / spread;
         var b = cross / spread;
         return new SimilarityTransform(a, b, toX - ((a * fromX) - (b * fromY)), toY - ((b * fromX) + (a * fromY)));
-    }
-
-    /// <summary><see cref="Fit"/> as a matrix with <c>Vector2.Transform(from[i], M) ≈ to[i]</c>.</summary>
-    public static Matrix3x2 Estimate(ReadOnlySpan<Vector2> from, ReadOnlySpan<Vector2> to) =>
-        Fit(ToPoints(from), ToPoints(to)).ToMatrix();
-
-    private static PointF[] ToPoints(ReadOnlySpan<Vector2> points)
-    {
-        var result = new PointF[points.Length];
-        for (var i = 0; i < points.Length; i++)
-            result[i] = points[i];
-        return result;
     }
 }

@@ -1,3 +1,4 @@
+using FaceJobs.Core.Faces.Alignment;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 

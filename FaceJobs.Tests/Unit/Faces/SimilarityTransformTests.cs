@@ -1,5 +1,6 @@
 using System.Numerics;
 using FaceJobs.Core.Faces.Alignment;
+using SixLabors.ImageSharp;
 using Xunit;
 
 namespace FaceJobs.Tests.Unit.Faces;
@@ -13,7 +14,7 @@ public sealed class SimilarityTransformTests
         var truth = Matrix3x2.CreateRotation(0.6f) * Matrix3x2.CreateScale(1.7f) * Matrix3x2.CreateTranslation(-20, 35);
         var to = from.Select(p => Vector2.Transform(p, truth)).ToArray();
 
-        var estimated = SimilarityTransform.Estimate(from, to);
+        var estimated = Estimate(from, to);
 
         Assert.True(Close(truth, estimated), $"{estimated} differs from {truth}");
     }
@@ -24,7 +25,7 @@ public sealed class SimilarityTransformTests
         Vector2[] from = [new(0, 0), new(10, 0), new(5, 8)];
         var mirrored = from.Select(p => new Vector2(-p.X, p.Y)).ToArray();
 
-        var estimated = SimilarityTransform.Estimate(from, mirrored);
+        var estimated = Estimate(from, mirrored);
 
         var determinant = (estimated.M11 * estimated.M22) - (estimated.M12 * estimated.M21);
         Assert.True(determinant >= 0, $"determinant {determinant}");
@@ -36,7 +37,7 @@ public sealed class SimilarityTransformTests
         Vector2[] from = [new(0, 0), new(10, 0), new(5, 8), new(5, 12)];
         Vector2[] to = [new(1, 0), new(11, 1), new(6, 8), new(5, 13)];
 
-        var best = SimilarityTransform.Estimate(from, to);
+        var best = Estimate(from, to);
         var error = SquaredError(from, to, best);
 
         foreach (var nudge in new[] { Matrix3x2.CreateRotation(0.01f), Matrix3x2.CreateScale(1.01f), Matrix3x2.CreateTranslation(0.05f, 0) })
@@ -56,6 +57,13 @@ public sealed class SimilarityTransformTests
         Assert.Equal(74.01f, points[2].X, 2);
         Assert.Equal(76.56f, points[2].Y, 2);
         Assert.Equal(105.42f, points[3].Y, 2);
+    }
+
+    /// <summary>The fitted transform as a row-vector matrix, so the checks can use System.Numerics.</summary>
+    private static Matrix3x2 Estimate(Vector2[] from, Vector2[] to)
+    {
+        var t = SimilarityTransform.Fit(from.Select(p => (PointF)p).ToArray(), to.Select(p => (PointF)p).ToArray());
+        return new Matrix3x2((float)t.A, (float)t.B, (float)-t.B, (float)t.A, (float)t.Tx, (float)t.Ty);
     }
 
     private static float SquaredError(Vector2[] from, Vector2[] to, Matrix3x2 m) =>

@@ -1,8 +1,7 @@
-using FaceJobs.Core.Faces.Alignment;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
-namespace FaceJobs.Core.Faces.Landmarks;
+namespace FaceJobs.Core.Faces.Alignment;
 
 /// <summary>
 /// Fills a chip by mapping each chip pixel into the image and interpolating bilinearly, black where
