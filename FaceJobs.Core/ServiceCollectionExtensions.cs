@@ -37,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<SendAlertsJob>();
         services.AddScoped<EnrollReferenceJob>();
         services.AddScoped<RecheckPhotosJob>();
+        services.AddScoped<ResumeStalledContinuationsJob>();
         return services;
     }
 }

@@ -1,6 +1,8 @@
 using FaceJobs.Core;
 using FaceJobs.Core.Data;
 using FaceJobs.Core.Faces;
+using FaceJobs.Core.Jobs;
+using Hangfire;
 using FaceJobs.Core.Photos;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -50,6 +52,9 @@ public static class FaceJobsHosting
 
         if (storage.MigrateOnStartup)
             await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+
+        app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<ResumeStalledContinuationsJob>(
+            ResumeStalledContinuationsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
     }
 
     public static void UseFaceJobs(this WebApplication app, FaceJobsRole role)

@@ -36,6 +36,9 @@ internal sealed class DapperPhotoRepository(IDbConnectionFactory connections) : 
     public Task SetStageStatusAsync(long id, PipelineStage stage, StageStatus status, string? error = null, CancellationToken cancellationToken = default) =>
         connections.ExecuteAsync(sql.UpdatePhotoStageStatus, new { Id = id, Stage = stage, Status = status, Error = error }, cancellationToken);
 
+    public Task<IReadOnlyList<Photo>> ListWaitingForNextStageAsync(CancellationToken cancellationToken = default) =>
+        connections.QueryAsync<Photo>(sql.SelectPhotosWaitingForNextStage, null, cancellationToken);
+
     public Task<IReadOnlyList<long>> ListIdsWithEmbeddingsAsync(CancellationToken cancellationToken = default) =>
         connections.QueryAsync<long>(sql.SelectPhotoIdsWithEmbeddings, null, cancellationToken);
 }

@@ -24,6 +24,9 @@ public interface IPhotoRepository
     /// <summary>Records a stage's status; <paramref name="error"/> is kept as the photo's last error when not null.</summary>
     Task SetStageStatusAsync(long id, PipelineStage stage, StageStatus status, string? error = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Photos whose last stage finished but whose next stage has not started (its continuation may be stuck).</summary>
+    Task<IReadOnlyList<Photo>> ListWaitingForNextStageAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Ids of photos that have at least one face with a descriptor (for re-checking against a new person).</summary>
     Task<IReadOnlyList<long>> ListIdsWithEmbeddingsAsync(CancellationToken cancellationToken = default);
 }

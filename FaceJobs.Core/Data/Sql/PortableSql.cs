@@ -27,6 +27,15 @@ internal static class PortableSql
 
     public const string UpdatePhotoStageStatus = $"UPDATE photos SET {PhotoStageStatusAssignments} WHERE id = @Id;";
 
+    // Detect done but recognize not started, or recognize done but alert not started (statuses: 0 Pending,
+    // 2 Succeeded, 4 Skipped).
+    public const string SelectPhotosWaitingForNextStage = $"""
+        SELECT {PhotoColumns} FROM photos p
+        WHERE (p.detect_status = 2 AND p.recognize_status = 0 AND p.recognize_job_id IS NOT NULL)
+           OR (p.recognize_status IN (2, 4) AND p.alert_status = 0 AND p.alert_job_id IS NOT NULL)
+        ORDER BY p.id;
+        """;
+
     public const string SelectPhotoIdsWithEmbeddings =
         "SELECT DISTINCT photo_id FROM faces WHERE embedding IS NOT NULL ORDER BY photo_id;";
 

@@ -53,6 +53,7 @@ public sealed class SqlStatements
     public string UpdatePhotoJobIds { get; private init; } = "";
     public string UpdatePhotoStageStatus { get; private init; } = "";
     public string SelectPhotoIdsWithEmbeddings { get; private init; } = "";
+    public string SelectPhotosWaitingForNextStage { get; private init; } = "";
 
     public string DeleteMatchesOfPhoto { get; private init; } = "";
     public string DeleteFacesOfPhoto { get; private init; } = "";

@@ -38,14 +38,35 @@ public sealed class KilledWorkerTests
             using var again = new HttpClient { BaseAddress = second.BaseAddress };
             foreach (var photoId in photoIds)
             {
-                var status = await Waiting.UntilAsync(async () => await StatusAsync(again, photoId) is { Finished: true } s ? s : null, Pipeline.Timeout, $"photo {photoId} after the restart");
-                Assert.Equal(3, status.FaceCount);
+                try
+                {
+                    var status = await Waiting.UntilAsync(async () => await StatusAsync(again, photoId) is { Finished: true } s ? s : null, Pipeline.Timeout, $"photo {photoId} after the restart");
+                    Assert.Equal(3, status.FaceCount);
+                }
+                catch (TimeoutException e)
+                {
+                    throw new TimeoutException($"{e.Message} Hangfire jobs: {JobStates(data)}", e);
+                }
             }
         }
         finally
         {
             Directory.Delete(data, recursive: true);
         }
+    }
+
+    /// <summary>Every job's id, state and method, read straight from Hangfire's SQLite file, for a failure message.</summary>
+    private static string JobStates(string data)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(data, "hangfire.db")};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Id, StateName, substr(InvocationData, 1, 120), Arguments FROM Job ORDER BY Id";
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+            rows.Add($"{reader.GetValue(0)} {reader.GetValue(1)} {reader.GetValue(3)} {reader.GetValue(2)}");
+        return string.Join(" | ", rows);
     }
 
     private static async Task<PhotoStatusView> StatusAsync(HttpClient client, long photoId) =>
