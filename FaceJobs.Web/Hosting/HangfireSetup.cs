@@ -68,6 +68,9 @@ public static class HangfireSetup
         {
             QueuePollInterval = TimeSpan.FromMilliseconds(hangfire.SqlitePollIntervalMilliseconds),
             InvisibilityTimeout = TimeSpan.FromSeconds(hangfire.SqliteInvisibilityTimeoutSeconds),
+            // A lock held by a killed process blocks its job until the lock expires; the owner's heartbeat keeps a
+            // live lock alive, so a short lifetime only shortens recovery after a crash (30 s by default).
+            DistributedLockLifetime = TimeSpan.FromSeconds(10),
         });
     }
 

@@ -9,6 +9,11 @@ public sealed class KilledWorkerTests
 {
     private const int PhotoCount = 8;
 
+    // Usually the restarted process finishes everything in a few seconds. A job whose Hangfire state lock the killed
+    // process held waits for that lock to expire and for its re-delivery: once, before the lock lifetime was cut to
+    // 10 s, that took 88 s. The wait is generous so a slow recovery passes and a lost photo still fails.
+    private static readonly TimeSpan RecoveryTimeout = TimeSpan.FromSeconds(150);
+
     [Fact]
     public async Task EveryPhotoFinishes_WhenProcessKilledMidWorkAndRestarted()
     {
@@ -40,7 +45,7 @@ public sealed class KilledWorkerTests
             {
                 try
                 {
-                    var status = await Waiting.UntilAsync(async () => await StatusAsync(again, photoId) is { Finished: true } s ? s : null, Pipeline.Timeout, $"photo {photoId} after the restart");
+                    var status = await Waiting.UntilAsync(async () => await StatusAsync(again, photoId) is { Finished: true } s ? s : null, RecoveryTimeout, $"photo {photoId} after the restart");
                     Assert.Equal(3, status.FaceCount);
                 }
                 catch (TimeoutException e)
