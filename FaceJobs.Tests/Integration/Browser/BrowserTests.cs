@@ -56,4 +56,23 @@ public sealed class BrowserTests(BrowserFixture browser) : IClassFixture<Browser
         await page.GotoAsync(new Uri(host.BaseAddress, "/Alerts").ToString());
         Assert.Equal(1, await page.Locator("tr.alert-sent").CountAsync());
     }
+
+    [Fact]
+    public async Task PhotoList_ShowsFaceCountsWithoutManualReload_WhenSeveralPhotosUploaded()
+    {
+        await using var host = await AppHost.StartAsync();
+        var page = await browser.Browser.NewPageAsync();
+
+        await page.GotoAsync(host.BaseAddress.ToString());
+        await page.SetInputFilesAsync("input[type=file]", [TestPaths.Sample(2), TestPaths.Sample(6)]);
+        await page.ClickAsync("form.upload button[type=submit]");
+
+        Assert.EndsWith("/Photos", page.Url);
+        Assert.Contains("2 photo(s) queued", await page.Locator(".notice").InnerTextAsync());
+        // The list polls and reloads itself until every stage is done; the test never reloads it.
+        await page.Locator("#photo-list[data-finished=true]").WaitForAsync(new() { Timeout = Timeout });
+        var counts = await page.Locator("td.face-count").AllInnerTextsAsync();
+        Assert.Equal(["4", "3"], counts); // newest first: sample6 (4 faces), then sample2 (3)
+    }
 }
+
