@@ -1,3 +1,4 @@
+using FaceJobs.Core.Faces;
 using SixLabors.ImageSharp;
 
 namespace FaceJobs.Accuracy;
@@ -23,7 +24,7 @@ internal sealed class DetectionScoring(float minIou = 0.5f)
         {
             _detections++;
             var best = Enumerable.Range(0, truths.Count).Where(i => !matched[i])
-                .Select(i => (Index: i, Iou: Iou(truths[i].Box, detection.Box))).Append((Index: -1, Iou: 0f)).MaxBy(m => m.Iou);
+                .Select(i => (Index: i, Iou: BoxMatching.IntersectionOverUnion(truths[i].Box, detection.Box))).Append((Index: -1, Iou: 0f)).MaxBy(m => m.Iou);
             if (best.Iou >= minIou)
             {
                 matched[best.Index] = true;
@@ -53,12 +54,6 @@ internal sealed class DetectionScoring(float minIou = 0.5f)
 
     public static string BinHeaders => string.Join(" | ", SizeBins.Select(b => $"{b.Min:0}–{b.Max - 1:0} px"));
 
-    public static float Iou(RectangleF a, RectangleF b)
-    {
-        var intersection = RectangleF.Intersect(a, b);
-        var overlap = intersection.Width * intersection.Height;
-        return overlap <= 0 ? 0 : overlap / ((a.Width * a.Height) + (b.Width * b.Height) - overlap);
-    }
 
     private static string Ratio(int part, int whole) => whole == 0 ? "–" : $"{100.0 * part / whole:F0}% ({part}/{whole})";
 }

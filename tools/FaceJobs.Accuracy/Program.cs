@@ -100,7 +100,7 @@ void SampleAndGroupPhotos()
             foreach (var face in found[d].OrderByDescending(f => f.Score))
             {
                 var best = Enumerable.Range(0, reference.Count).Where(r => !taken[r])
-                    .Select(r => (Index: r, Iou: DetectionScoring.Iou(reference[r].Box, face.Box))).Append((Index: -1, Iou: 0f)).MaxBy(m => m.Iou);
+                    .Select(r => (Index: r, Iou: BoxMatching.IntersectionOverUnion(reference[r].Box, face.Box))).Append((Index: -1, Iou: 0f)).MaxBy(m => m.Iou);
                 if (best.Iou >= LooseIou)
                 {
                     taken[best.Index] = true;

@@ -8,13 +8,11 @@ namespace FaceJobs.Tests.Integration.Faces;
 
 public sealed class BlazeFaceDetectorTests(VisionFixture vision, ITestOutputHelper output) : IClassFixture<VisionFixture>
 {
+    /// <summary>face-api's sample photos and how many faces each shows.</summary>
+    public static TheoryData<int, int> SampleFaceCounts => new() { { 1, 3 }, { 2, 3 }, { 3, 3 }, { 4, 4 }, { 5, 5 }, { 6, 4 } };
+
     [Theory]
-    [InlineData(1, 3)]
-    [InlineData(2, 3)]
-    [InlineData(3, 3)]
-    [InlineData(4, 4)]
-    [InlineData(5, 5)]
-    [InlineData(6, 4)]
+    [MemberData(nameof(SampleFaceCounts))]
     public void Detect_FindsEveryFaceAndNothingElse_WhenGivenSamplePhoto(int sample, int expectedFaces)
     {
         using var image = FaceAnalyzer.DecodeUpright(File.ReadAllBytes(TestPaths.Sample(sample)));
@@ -30,12 +28,7 @@ public sealed class BlazeFaceDetectorTests(VisionFixture vision, ITestOutputHelp
     }
 
     [Theory]
-    [InlineData(1, 3)]
-    [InlineData(2, 3)]
-    [InlineData(3, 3)]
-    [InlineData(4, 4)]
-    [InlineData(5, 5)]
-    [InlineData(6, 4)]
+    [MemberData(nameof(SampleFaceCounts))]
     public void DetectWithTiling_FindsTheSameFacesAsWithout_WhenGivenSamplePhoto(int sample, int expectedFaces)
     {
         using var image = FaceAnalyzer.DecodeUpright(File.ReadAllBytes(TestPaths.Sample(sample)));

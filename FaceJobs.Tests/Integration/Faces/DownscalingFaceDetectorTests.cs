@@ -19,8 +19,8 @@ public sealed class DownscalingFaceDetectorTests(VisionFixture vision) : IClassF
         Assert.Equal(full.Count, halved.Count);
         foreach (var face in halved)
         {
-            var twin = full.MaxBy(f => IoU(f.Box, face.Box))!;
-            Assert.True(IoU(twin.Box, face.Box) > 0.7, $"{face.Box} vs {twin.Box}");
+            var twin = full.MaxBy(f => BoxMatching.IntersectionOverUnion(f.Box, face.Box))!;
+            Assert.True(BoxMatching.IntersectionOverUnion(twin.Box, face.Box) > 0.7, $"{face.Box} vs {twin.Box}");
             Assert.True(PointF.Subtract(twin.Keypoints[0], face.Keypoints[0]) is var d && MathF.Sqrt((d.X * d.X) + (d.Y * d.Y)) < twin.Box.Width * 0.1f);
         }
     }
@@ -33,12 +33,5 @@ public sealed class DownscalingFaceDetectorTests(VisionFixture vision) : IClassF
         var faces = new DownscalingFaceDetector(vision.Detector, Math.Max(image.Width, image.Height)).Detect(image);
 
         Assert.Equal(vision.Detector.Detect(image).Select(f => f.Box), faces.Select(f => f.Box));
-    }
-
-    private static float IoU(RectangleF a, RectangleF b)
-    {
-        var overlap = RectangleF.Intersect(a, b);
-        var shared = overlap.Width * overlap.Height;
-        return shared / ((a.Width * a.Height) + (b.Width * b.Height) - shared);
     }
 }
