@@ -1,7 +1,6 @@
 using FaceJobs.Core.Faces;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
-using SixLabors.ImageSharp.Processing;
 
 namespace FaceJobs.Eval;
 
@@ -9,14 +8,13 @@ namespace FaceJobs.Eval;
 internal enum LocatedBy
 {
     Detector,
-    DetectorOnPaddedImage,
     WholeImage,
 }
 
 /// <summary>
-/// Finds the one face of an evaluation image. Face-chip datasets (e.g. 150×150 crops) are framed so tightly that
-/// the detector may miss them; then the image is retried on a larger grey canvas, and failing that the whole image
-/// is taken as the face box with keypoints where BlazeFace usually puts them inside its box.
+/// Finds the one face of an evaluation image. The app's detector already retries frame-filling face chips on a padded
+/// canvas (TightCropFaceDetector); if it still finds nothing, the whole image is taken as the face box with keypoints
+/// where BlazeFace usually puts them inside its box.
 /// </summary>
 internal sealed class FaceLocator(IFaceDetector detector)
 {
@@ -34,14 +32,6 @@ internal sealed class FaceLocator(IFaceDetector detector)
             return (face, LocatedBy.Detector);
         }
 
-        var padding = Math.Max(image.Width, image.Height) / 2;
-        using var canvas = new Image<Rgb24>(image.Width + (2 * padding), image.Height + (2 * padding), new Rgb24(128, 128, 128));
-        canvas.Mutate(x => x.DrawImage(image, new Point(padding, padding), 1f));
-        if (Largest(detector.Detect(canvas)) is { } padded)
-        {
-            return (Shift(padded, -padding), LocatedBy.DetectorOnPaddedImage);
-        }
-
         return (WholeImage(image.Width, image.Height), LocatedBy.WholeImage);
     }
 
@@ -52,12 +42,4 @@ internal sealed class FaceLocator(IFaceDetector detector)
 
     private static DetectedFace? Largest(IReadOnlyList<DetectedFace> faces) =>
         faces.OrderByDescending(f => f.Box.Width * f.Box.Height).FirstOrDefault();
-
-    private static DetectedFace Shift(DetectedFace face, int by)
-    {
-        var offset = new PointF(by, by);
-        var box = face.Box;
-        box.Offset(offset);
-        return face with { Box = box, Keypoints = face.Keypoints.Select(p => p + offset).ToArray() };
-    }
 }

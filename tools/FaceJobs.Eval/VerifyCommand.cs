@@ -63,7 +63,6 @@ internal sealed class VerifyCommand(CommandLine arguments)
         }
 
         Console.WriteLine($"images: {images.Count}; face found by the detector: {counts.GetValueOrDefault(LocatedBy.Detector)}, " +
-            $"by the detector after padding (tight face chips): {counts.GetValueOrDefault(LocatedBy.DetectorOnPaddedImage)}, " +
             $"whole image taken as the face box: {counts.GetValueOrDefault(LocatedBy.WholeImage)}");
         return descriptors;
     }
