@@ -1,14 +1,13 @@
 namespace FaceJobs.Accuracy;
 
-/// <summary>The repository and the shared test photos, found by walking up from the working directory.</summary>
+/// <summary>The repository and its test photos, found by walking up from the working directory.</summary>
 internal static class Paths
 {
     public static string Repository { get; } = FindUp(Directory.GetCurrentDirectory(), d => File.Exists(Path.Combine(d, "FaceJobs.sln")))
         ?? throw new InvalidOperationException("Run from inside the FaceJobs repository.");
 
-    public static string SharedFaces { get; } = FindUp(Repository, d => Directory.Exists(Path.Combine(d, "shared", "testdata", "faces"))) is { } parent
-        ? Path.Combine(parent, "shared", "testdata", "faces")
-        : throw new InvalidOperationException("shared/testdata/faces not found beside the repository.");
+    /// <summary>The face-api.js example photos kept with the tests (FaceJobs.Tests/TestData/faces).</summary>
+    public static string Faces => Path.Combine(Repository, "FaceJobs.Tests", "TestData", "faces");
 
     public static string Model(string file) => Path.Combine(Repository, "models", file);
 

@@ -66,7 +66,7 @@ void SampleAndGroupPhotos()
 {
     int[] documented = [3, 3, 3, 4, 5, 4];
     var samples = Enumerable.Range(1, 6).Select(Paths.Sample).ToArray();
-    var groups = Directory.GetFiles(Path.Combine(Paths.SharedFaces, "group"), "*.jpg").Order().ToArray();
+    var groups = Directory.GetFiles(Path.Combine(Paths.Faces, "group"), "*.jpg").Order().ToArray();
     var counts = new Dictionary<string, int[]>();
     var sampleMs = detectors.Select(_ => new List<double>()).ToArray();
     var groupMs = detectors.Select(_ => new List<double>()).ToArray();
@@ -246,7 +246,7 @@ void AlignerCosts()
 
 void VerificationTable()
 {
-    var files = Directory.GetFiles(Path.Combine(Paths.SharedFaces, "identities"), "*.png", SearchOption.AllDirectories).Order().ToArray();
+    var files = Directory.GetFiles(Path.Combine(Paths.Faces, "identities"), "*.png", SearchOption.AllDirectories).Order().ToArray();
     var gallery = new SortedDictionary<string, List<(string, float[])>>(StringComparer.Ordinal);
     var (blazeMissed, ssdMissed) = (0, 0);
     foreach (var file in files)
@@ -285,7 +285,7 @@ void VerificationTable()
     var unlocated = 0;
     foreach (var photo in labels.GroupBy(l => l.Photo))
     {
-        using var image = Image.Load<Rgb24>(Path.Combine(Paths.SharedFaces, "group", photo.Key));
+        using var image = Image.Load<Rgb24>(Path.Combine(Paths.Faces, "group", photo.Key));
         var blazeFaces = blazeFace.Detect(image, tiling: false);
         var ssdFaces = ssd.Detect(image);
         foreach (var label in photo)

@@ -7,16 +7,9 @@ import { PNG } from 'pngjs';
 import { faceapi, faceApiModelDir, initWasm, repoRoot, tf } from './lib/face-api-wasm.mjs';
 
 const testDataDir = path.join(repoRoot, 'FaceJobs.Tests', 'TestData');
-const facesDir = findSharedFaces(repoRoot);
+const facesDir = path.join(testDataDir, 'faces');
 const outputPath = path.join(testDataDir, 'recognizer-reference.json');
 
-function findSharedFaces(start) {
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'shared', 'testdata', 'faces');
-    if (fs.existsSync(candidate)) return candidate;
-    if (path.dirname(dir) === dir) throw new Error(`no shared/testdata/faces above ${start}`);
-  }
-}
 
 function listPngs(root, relativeDir) {
   return fs.readdirSync(path.join(root, relativeDir), { withFileTypes: true })
@@ -46,13 +39,13 @@ console.log(runtime);
 await faceapi.nets.faceRecognitionNet.loadFromDisk(faceApiModelDir);
 
 const inputs = [
-  ...listPngs(facesDir, 'identities').map((file) => ({ root: 'shared', file, identity: file.split('/')[1] })),
+  ...listPngs(facesDir, 'identities').map((file) => ({ root: 'faces', file, identity: file.split('/')[1] })),
   ...listPngs(testDataDir, 'chips').map((file) => ({ root: 'testdata', file, identity: null })),
 ];
 
 const chips = [];
 for (const { root, file, identity } of inputs) {
-  const input = readChip(path.join(root === 'shared' ? facesDir : testDataDir, file));
+  const input = readChip(path.join(root === 'faces' ? facesDir : testDataDir, file));
   const result = await faceapi.nets.faceRecognitionNet.computeFaceDescriptor(input);
   const descriptor = Array.isArray(result) ? result[0] : result;
   if (descriptor.length !== 128) throw new Error(`${file}: descriptor has ${descriptor.length} values`);
@@ -61,7 +54,7 @@ for (const { root, file, identity } of inputs) {
 }
 
 const reference = {
-  description: 'face-api faceRecognitionNet.computeFaceDescriptor per chip; root "shared" = shared/testdata/faces, "testdata" = FaceJobs.Tests/TestData',
+  description: 'face-api faceRecognitionNet.computeFaceDescriptor per chip; root "faces" = FaceJobs.Tests/TestData/faces, "testdata" = FaceJobs.Tests/TestData',
   generator: 'tools/models/reference-descriptors.mjs',
   runtime,
   chips,

@@ -19,13 +19,6 @@ const samplesDir = path.join(testDataDir, 'samples');
 const rawFor = new Set(['samples/sample5-640.png', 'chips/sample1-face.png']);
 const round = (v) => Math.round(v * 1e6) / 1e6;
 
-function findSharedFaces(start) {
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'shared', 'testdata', 'faces');
-    if (fs.existsSync(candidate)) return candidate;
-    if (path.dirname(dir) === dir) throw new Error(`no shared/testdata/faces above ${start}`);
-  }
-}
 
 function readImage(file) {
   if (file.endsWith('.png')) {
@@ -48,7 +41,7 @@ function writeDownscaledPng(source, target, width) {
   fs.writeFileSync(target, PNG.sync.write(png, { colorType: 2 }));
 }
 
-const groupDir = path.join(findSharedFaces(repoRoot), 'group');
+const groupDir = path.join(testDataDir, 'faces', 'group');
 const chipsDir = path.join(testDataDir, 'chips');
 const runtime = await initWasm();
 console.log(runtime);
@@ -57,7 +50,7 @@ const photos = [
   { root: 'testdata', file: 'samples/sample5-640.png', full: path.join(samplesDir, 'sample5-640.png') },
   ...fs.readdirSync(chipsDir).filter((f) => f.endsWith('.png')).sort().map((f) => ({ root: 'testdata', file: `chips/${f}`, full: path.join(chipsDir, f) })),
   ...fs.readdirSync(samplesDir).filter((f) => f.endsWith('.jpg')).sort().map((f) => ({ root: 'testdata', file: `samples/${f}`, full: path.join(samplesDir, f) })),
-  ...fs.readdirSync(groupDir).filter((f) => f.endsWith('.jpg')).sort().map((f) => ({ root: 'shared', file: `group/${f}`, full: path.join(groupDir, f) })),
+  ...fs.readdirSync(groupDir).filter((f) => f.endsWith('.jpg')).sort().map((f) => ({ root: 'faces', file: `group/${f}`, full: path.join(groupDir, f) })),
 ];
 
 await faceapi.nets.ssdMobilenetv1.loadFromDisk(faceApiModelDir);
@@ -111,5 +104,5 @@ const write = (name, body) => {
   fs.writeFileSync(path.join(testDataDir, name), `${JSON.stringify({ generator: 'tools/models/reference-detections.mjs', runtime, ...body })}\n`);
   console.log(`FaceJobs.Tests/TestData/${name}`);
 };
-write('ssd-reference.json', { description: 'face-api ssdMobilenetv1 on the tfjs WASM backend; root "shared" = shared/testdata/faces', photos: ssd });
+write('ssd-reference.json', { description: 'face-api ssdMobilenetv1 on the tfjs WASM backend; root "faces" = FaceJobs.Tests/TestData/faces', photos: ssd });
 write('landmarks-reference.json', { description: 'face-api faceLandmark68Net on each face-api SSD crop of the sample photos; raw = net output, points in photo pixels', faces: landmarks });

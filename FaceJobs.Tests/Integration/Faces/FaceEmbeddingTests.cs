@@ -13,7 +13,7 @@ public sealed class FaceEmbeddingTests(VisionFixture vision, ITestOutputHelper o
     [Fact]
     public void Embed_PutsEachPersonCloserToThemselvesThanToOthers_WhenGivenSharedIdentities()
     {
-        var faces = Directory.GetDirectories(Path.Combine(TestPaths.SharedFaces, "identities"))
+        var faces = Directory.GetDirectories(Path.Combine(TestPaths.Faces, "identities"))
             .SelectMany(dir => Directory.GetFiles(dir).Order().Select(file => (Identity: Path.GetFileName(dir), File: file)))
             .ToList();
         var descriptors = EmbedLargestFaces(faces.Select(f => f.File).ToList());

@@ -44,11 +44,11 @@ public sealed class RecognizerEquivalenceTests(RecognizerOnnxFixture recognizer)
     [Fact]
     public void Reference_CoversEveryIdentityImageAndColourChip_WhenLoaded()
     {
-        var sharedImages = Directory.GetFiles(Path.Combine(TestPaths.SharedFaces, "identities"), "*.png", SearchOption.AllDirectories);
+        var identityImages = Directory.GetFiles(Path.Combine(TestPaths.Faces, "identities"), "*.png", SearchOption.AllDirectories);
         var colourChips = Directory.GetFiles(Path.Combine(TestPaths.TestData, "chips"), "*.png");
 
-        Assert.Equal(IdentityImages, sharedImages.Length);
-        Assert.Equal(IdentityImages, Reference.Chips.Count(c => c.Root == "shared"));
+        Assert.Equal(IdentityImages, identityImages.Length);
+        Assert.Equal(IdentityImages, Reference.Chips.Count(c => c.Root == "faces"));
         Assert.Equal(colourChips.Length, Reference.Chips.Count(c => c.Root == "testdata"));
         Assert.NotEmpty(colourChips);
     }

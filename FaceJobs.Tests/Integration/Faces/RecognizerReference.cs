@@ -20,5 +20,5 @@ internal sealed record RecognizerReferenceChip(
     [property: JsonPropertyName("identity")] string? Identity,
     [property: JsonPropertyName("descriptor")] float[] Descriptor)
 {
-    public string FullPath => Path.Combine(Root == "shared" ? TestPaths.SharedFaces : TestPaths.TestData, File);
+    public string FullPath => Path.Combine(Root == "faces" ? TestPaths.Faces : TestPaths.TestData, File);
 }

@@ -32,7 +32,7 @@ public sealed class SmallFaceDetectionTests(VisionFixture vision, ITestOutputHel
     [SkippableFact]
     public void Detect_KeepsEveryFaceFoundWithoutTiling_WhenTilingGroupPhotos()
     {
-        foreach (var path in Directory.GetFiles(Path.Combine(TestPaths.SharedFaces, "group"), "*.jpg").Order())
+        foreach (var path in Directory.GetFiles(Path.Combine(TestPaths.Faces, "group"), "*.jpg").Order())
         {
             using var image = FaceAnalyzer.DecodeUpright(File.ReadAllBytes(path));
             var plain = vision.Detector.Detect(image, tiling: false).Select(f => f.Box).ToList();

@@ -20,7 +20,7 @@ internal sealed record SsdReferencePhoto(
     [property: JsonPropertyName("detections")] IReadOnlyList<SsdReferenceDetection> Detections,
     [property: JsonPropertyName("raw")] SsdReferenceRaw? Raw)
 {
-    public string FullPath => Path.Combine(Root == "shared" ? TestPaths.SharedFaces : TestPaths.TestData, File);
+    public string FullPath => Path.Combine(Root == "faces" ? TestPaths.Faces : TestPaths.TestData, File);
 }
 
 internal sealed record SsdReferenceDetection(

@@ -11,7 +11,7 @@ public sealed class TightCropFaceDetectorTests(VisionFixture vision) : IClassFix
     public void Detect_MakesEveryCropNearestToItsOwnPerson_WhenFacesFillTheFrame()
     {
         var detector = new TightCropFaceDetector(vision.Detector);
-        var crops = Directory.GetDirectories(Path.Combine(TestPaths.SharedFaces, "identities"))
+        var crops = Directory.GetDirectories(Path.Combine(TestPaths.Faces, "identities"))
             .SelectMany(dir => Directory.GetFiles(dir).Order().Select(file => (Person: Path.GetFileName(dir), File: file)))
             .ToList();
 
