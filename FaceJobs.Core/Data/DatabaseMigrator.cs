@@ -14,6 +14,10 @@ public sealed class DatabaseMigrator(IDbConnectionFactory connections, ILogger<D
     // Waiting for another process's migration can take longer than the default 30 s command timeout.
     private const int CommandTimeoutSeconds = 300;
 
+    private const string SelectApplied = "SELECT version FROM schema_migrations ORDER BY version;";
+
+    private const string InsertApplied = "INSERT INTO schema_migrations (version) VALUES (@Version);";
+
     /// <summary>Applies the missing scripts; returns how many it applied (0 when the schema is current).</summary>
     public async Task<int> MigrateAsync(CancellationToken cancellationToken = default)
     {
@@ -32,10 +36,9 @@ public sealed class DatabaseMigrator(IDbConnectionFactory connections, ILogger<D
 
     private async Task<bool> ApplyIfMissingAsync(DbConnection connection, MigrationScript script, CancellationToken cancellationToken)
     {
-        var sql = connections.Dialect.Statements;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(Command(sql.BeginMigration, null, transaction, cancellationToken));
-        var appliedVersions = await connection.QueryAsync<string>(Command(sql.SelectAppliedMigrations, null, transaction, cancellationToken));
+        await connection.ExecuteAsync(Command(connections.Dialect.MigrationLock, null, transaction, cancellationToken));
+        var appliedVersions = await connection.QueryAsync<string>(Command(SelectApplied, null, transaction, cancellationToken));
         if (appliedVersions.Contains(script.Version, StringComparer.Ordinal))
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -47,7 +50,7 @@ public sealed class DatabaseMigrator(IDbConnectionFactory connections, ILogger<D
             await connection.ExecuteAsync(Command(batch, null, transaction, cancellationToken));
         }
 
-        await connection.ExecuteAsync(Command(sql.InsertMigration, new { script.Version }, transaction, cancellationToken));
+        await connection.ExecuteAsync(Command(InsertApplied, new { script.Version }, transaction, cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Applied {Provider} migration {Version}", connections.Dialect.Provider, script.Version);
         return true;

@@ -6,19 +6,19 @@ namespace FaceJobs.Core.Data;
 /// <summary>SQL Server connections, one per call (SqlClient pools them).</summary>
 public sealed class SqlServerConnectionFactory : IDbConnectionFactory
 {
-    private readonly string connectionString;
+    private readonly string _connectionString;
 
     public SqlServerConnectionFactory(string connectionString)
     {
         DapperConventions.Apply();
-        this.connectionString = connectionString;
+        _connectionString = connectionString;
     }
 
     public SqlDialect Dialect => SqlDialect.SqlServer;
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
-        var connection = new SqlConnection(connectionString);
+        var connection = new SqlConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);

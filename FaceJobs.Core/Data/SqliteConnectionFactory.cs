@@ -10,12 +10,12 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
     // write lock instead of failing with SQLITE_BUSY; WAL lets readers run while one writer writes.
     private const string ConnectionPragmas = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL;";
 
-    private readonly string connectionString;
+    private readonly string _connectionString;
 
     public SqliteConnectionFactory(string connectionString)
     {
         DapperConventions.Apply();
-        this.connectionString = connectionString;
+        _connectionString = connectionString;
         CreateDatabaseFolder(connectionString);
     }
 
@@ -23,7 +23,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
-        var connection = new SqliteConnection(connectionString);
+        var connection = new SqliteConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);

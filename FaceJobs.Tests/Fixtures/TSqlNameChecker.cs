@@ -1,5 +1,4 @@
 using FaceJobs.Core.Data;
-using FaceJobs.Core.Data.Sql;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 
 namespace FaceJobs.Tests.Fixtures;
@@ -14,7 +13,7 @@ internal sealed class TSqlNameChecker
 
     public TSqlNameChecker()
     {
-        var scripts = MigrationScript.Load(SqlDialect.SqlServer).Select(script => script.Text).Append(SqlServerSql.BeginMigration);
+        var scripts = MigrationScript.Load(SqlDialect.SqlServer).Select(script => script.Text).Append(SqlDialect.SqlServer.MigrationLock);
         foreach (var table in scripts.SelectMany(script => Collect<CreateTableStatement>(Parse(script))))
         {
             columnsByTable[table.SchemaObjectName.BaseIdentifier.Value] = table.Definition.ColumnDefinitions

@@ -4,25 +4,48 @@ namespace FaceJobs.Core.Data.Repositories;
 
 internal sealed class DapperMatchRepository(IDbConnectionFactory connections) : IMatchRepository
 {
-    private readonly Sql.SqlStatements sql = connections.Dialect.Statements;
+    /// <summary>A match with its photo, face index and person's name; the alert repository reads the same.</summary>
+    internal const string MatchViewFrom = """
+        m.id, m.face_id, f.photo_id, f.face_index, m.person_id, pe.name AS person_name, m.distance, m.created_at_utc
+        FROM matches m
+        JOIN faces f ON f.id = m.face_id
+        JOIN people pe ON pe.id = m.person_id
+        """;
+
+    private const string DeleteMatchesOfPhoto = "DELETE FROM matches WHERE face_id IN (SELECT id FROM faces WHERE photo_id = @PhotoId);";
+
+    private const string InsertMatch = "INSERT INTO matches (face_id, person_id, distance) VALUES (@FaceId, @PersonId, @Distance);";
 
     public Task ReplaceForPhotoAsync(long photoId, IReadOnlyList<NewMatch> matches, CancellationToken cancellationToken = default) =>
         connections.InTransactionAsync(async (connection, transaction) =>
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                sql.DeleteMatchesOfPhoto, new { PhotoId = photoId }, transaction, cancellationToken: cancellationToken));
-            return await connection.ExecuteAsync(new CommandDefinition(sql.InsertMatch, matches, transaction, cancellationToken: cancellationToken));
+                DeleteMatchesOfPhoto, new { PhotoId = photoId }, transaction, cancellationToken: cancellationToken));
+            return await connection.ExecuteAsync(new CommandDefinition(InsertMatch, matches, transaction, cancellationToken: cancellationToken));
         }, cancellationToken);
+
+    private readonly string _insertMatchIfMissing = connections.Dialect.OnConflict(
+        onConflict: """
+            INSERT INTO matches (face_id, person_id, distance) VALUES (@FaceId, @PersonId, @Distance)
+            ON CONFLICT (face_id, person_id) DO NOTHING;
+            """,
+        tSql: """
+            INSERT INTO matches (face_id, person_id, distance)
+            SELECT @FaceId, @PersonId, @Distance
+            WHERE NOT EXISTS (SELECT 1 FROM matches WITH (UPDLOCK, HOLDLOCK) WHERE face_id = @FaceId AND person_id = @PersonId);
+            """);
 
     public Task AddMissingAsync(IReadOnlyList<NewMatch> matches, CancellationToken cancellationToken = default) =>
         connections.InTransactionAsync(
             (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
-                sql.InsertMatchIfMissing, matches, transaction, cancellationToken: cancellationToken)),
+                _insertMatchIfMissing, matches, transaction, cancellationToken: cancellationToken)),
             cancellationToken);
 
-    public Task<IReadOnlyList<MatchView>> ListByPhotoAsync(long photoId, CancellationToken cancellationToken = default) =>
-        connections.QueryAsync<MatchView>(sql.SelectMatchesOfPhoto, new { PhotoId = photoId }, cancellationToken);
+    private const string SelectMatchesOfPhoto = $"""
+        SELECT {MatchViewFrom}
+        WHERE f.photo_id = @PhotoId ORDER BY f.face_index, m.distance;
+        """;
 
-    public Task<IReadOnlyList<MatchView>> ListRecentAsync(int offset, int limit, CancellationToken cancellationToken = default) =>
-        connections.QueryAsync<MatchView>(sql.SelectRecentMatchesPage, new { Offset = offset, Limit = limit }, cancellationToken);
+    public Task<IReadOnlyList<MatchView>> ListByPhotoAsync(long photoId, CancellationToken cancellationToken = default) =>
+        connections.QueryAsync<MatchView>(SelectMatchesOfPhoto, new { PhotoId = photoId }, cancellationToken);
 }

@@ -4,41 +4,121 @@ namespace FaceJobs.Core.Data.Repositories;
 
 internal sealed class DapperPhotoRepository(IDbConnectionFactory connections) : IPhotoRepository
 {
-    private readonly Sql.SqlStatements sql = connections.Dialect.Statements;
+    // Every photo query reads these, with the number of matches of its faces.
+    private const string PhotoColumns = """
+        p.id, p.content_hash, p.file_name, p.content_type, p.width, p.height, p.byte_length, p.uploaded_at_utc,
+        p.detect_job_id, p.recognize_job_id, p.alert_job_id, p.detect_status, p.recognize_status, p.alert_status,
+        p.face_count, p.last_error,
+        (SELECT COUNT(*) FROM matches m JOIN faces f ON f.id = m.face_id WHERE f.photo_id = p.id) AS match_count
+        """;
+
+    private readonly string _selectByHash = $"""
+        SELECT {PhotoColumns}
+        FROM photos p WHERE p.content_hash = @ContentHash ORDER BY p.id {connections.Dialect.Page};
+        """;
 
     public Task<Photo?> FindByHashAsync(string contentHash, CancellationToken cancellationToken = default) =>
-        connections.QuerySingleOrDefaultAsync<Photo>(sql.SelectPhotoByHash, new { ContentHash = contentHash }, cancellationToken);
+        connections.QuerySingleOrDefaultAsync<Photo>(_selectByHash, new { ContentHash = contentHash, Offset = 0, Limit = 1 }, cancellationToken);
+
+    private readonly string _insertContentIfMissing = InsertContentIfMissing(connections.Dialect);
+
+    private readonly string _insert = $"""
+        INSERT INTO photos (content_hash, file_name, content_type, width, height, byte_length)
+        VALUES (@ContentHash, @FileName, @ContentType, @Width, @Height, @ByteLength) {connections.Dialect.ReturningId};
+        """;
 
     public Task<long> AddAsync(NewPhoto photo, byte[] content, CancellationToken cancellationToken = default) =>
         connections.InTransactionAsync(async (connection, transaction) =>
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                sql.InsertContentIfMissing, new { photo.ContentHash, Content = content }, transaction, cancellationToken: cancellationToken));
-            return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                sql.InsertPhoto, photo, transaction, cancellationToken: cancellationToken));
+                _insertContentIfMissing, new { photo.ContentHash, Content = content }, transaction, cancellationToken: cancellationToken));
+            return await connection.ExecuteScalarAsync<long>(new CommandDefinition(_insert, photo, transaction, cancellationToken: cancellationToken));
         }, cancellationToken);
 
+    /// <summary>Stores bytes under their hash unless they are stored already (photos and references share them).</summary>
+    internal static string InsertContentIfMissing(SqlDialect dialect) => dialect.OnConflict(
+        onConflict: """
+            INSERT INTO photo_content (content_hash, bytes) VALUES (@ContentHash, @Content)
+            ON CONFLICT (content_hash) DO NOTHING;
+            """,
+        // UPDLOCK, HOLDLOCK keeps the key range locked from the check to the insert, so two uploads of the same
+        // bytes cannot both insert.
+        tSql: """
+            INSERT INTO photo_content (content_hash, bytes)
+            SELECT @ContentHash, @Content
+            WHERE NOT EXISTS (SELECT 1 FROM photo_content WITH (UPDLOCK, HOLDLOCK) WHERE content_hash = @ContentHash);
+            """);
+
+    private const string SelectById = $"SELECT {PhotoColumns} FROM photos p WHERE p.id = @Id;";
+
     public Task<Photo?> GetAsync(long id, CancellationToken cancellationToken = default) =>
-        connections.QuerySingleOrDefaultAsync<Photo>(sql.SelectPhotoById, new { Id = id }, cancellationToken);
+        connections.QuerySingleOrDefaultAsync<Photo>(SelectById, new { Id = id }, cancellationToken);
+
+    private readonly string _selectPage = $"""
+        SELECT {PhotoColumns}
+        FROM photos p ORDER BY p.id DESC {connections.Dialect.Page};
+        """;
 
     public Task<IReadOnlyList<Photo>> ListAsync(int offset, int limit, CancellationToken cancellationToken = default) =>
-        connections.QueryAsync<Photo>(sql.SelectPhotosPage, new { Offset = offset, Limit = limit }, cancellationToken);
+        connections.QueryAsync<Photo>(_selectPage, new { Offset = offset, Limit = limit }, cancellationToken);
+
+    private const string Count = "SELECT COUNT(*) FROM photos;";
 
     public async Task<int> CountAsync(CancellationToken cancellationToken = default) =>
-        await connections.QuerySingleOrDefaultAsync<int>(sql.CountPhotos, null, cancellationToken);
+        await connections.QuerySingleOrDefaultAsync<int>(Count, null, cancellationToken);
+
+    private const string SelectContent = """
+        SELECT c.bytes FROM photos p JOIN photo_content c ON c.content_hash = p.content_hash WHERE p.id = @Id;
+        """;
 
     public Task<byte[]?> GetContentAsync(long photoId, CancellationToken cancellationToken = default) =>
-        connections.QuerySingleOrDefaultAsync<byte[]>(sql.SelectPhotoContent, new { Id = photoId }, cancellationToken);
+        connections.QuerySingleOrDefaultAsync<byte[]>(SelectContent, new { Id = photoId }, cancellationToken);
+
+    private const string UpdateJobIds = """
+        UPDATE photos SET detect_job_id = @DetectJobId, recognize_job_id = @RecognizeJobId, alert_job_id = @AlertJobId
+        WHERE id = @Id;
+        """;
 
     public Task SetJobIdsAsync(long id, string detectJobId, string recognizeJobId, string alertJobId, CancellationToken cancellationToken = default) =>
-        connections.ExecuteAsync(sql.UpdatePhotoJobIds, new { Id = id, DetectJobId = detectJobId, RecognizeJobId = recognizeJobId, AlertJobId = alertJobId }, cancellationToken);
+        connections.ExecuteAsync(UpdateJobIds, new { Id = id, DetectJobId = detectJobId, RecognizeJobId = recognizeJobId, AlertJobId = alertJobId }, cancellationToken);
 
-    public Task SetStageStatusAsync(long id, PipelineStage stage, StageStatus status, string? error = null, CancellationToken cancellationToken = default) =>
-        connections.ExecuteAsync(sql.UpdatePhotoStageStatus, new { Id = id, Stage = stage, Status = status, Error = error }, cancellationToken);
+    private const string UpdateDetectStatus =
+        "UPDATE photos SET detect_status = @Status, last_error = COALESCE(@Error, last_error) WHERE id = @Id;";
+
+    private const string UpdateRecognizeStatus =
+        "UPDATE photos SET recognize_status = @Status, last_error = COALESCE(@Error, last_error) WHERE id = @Id;";
+
+    private const string UpdateAlertStatus =
+        "UPDATE photos SET alert_status = @Status, last_error = COALESCE(@Error, last_error) WHERE id = @Id;";
+
+    public Task SetStageStatusAsync(long id, PipelineStage stage, StageStatus status, string? error = null, CancellationToken cancellationToken = default)
+    {
+        var sql = stage switch
+        {
+            PipelineStage.Detect => UpdateDetectStatus,
+            PipelineStage.Recognize => UpdateRecognizeStatus,
+            PipelineStage.Alert => UpdateAlertStatus,
+            _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, "Unknown pipeline stage."),
+        };
+        return connections.ExecuteAsync(sql, new { Id = id, Status = status, Error = error }, cancellationToken);
+    }
+
+    // Detect done but recognize not started, or recognize done (or skipped) but alert not started.
+    private const string SelectWaitingForNextStage = $"""
+        SELECT {PhotoColumns} FROM photos p
+        WHERE (p.detect_status = @Succeeded AND p.recognize_status = @Pending AND p.recognize_job_id IS NOT NULL)
+           OR (p.recognize_status IN (@Succeeded, @Skipped) AND p.alert_status = @Pending AND p.alert_job_id IS NOT NULL)
+        ORDER BY p.id;
+        """;
 
     public Task<IReadOnlyList<Photo>> ListWaitingForNextStageAsync(CancellationToken cancellationToken = default) =>
-        connections.QueryAsync<Photo>(sql.SelectPhotosWaitingForNextStage, null, cancellationToken);
+        connections.QueryAsync<Photo>(
+            SelectWaitingForNextStage,
+            new { Pending = StageStatus.Pending, Succeeded = StageStatus.Succeeded, Skipped = StageStatus.Skipped },
+            cancellationToken);
+
+    private const string SelectIdsWithEmbeddings = "SELECT DISTINCT photo_id FROM faces WHERE embedding IS NOT NULL ORDER BY photo_id;";
 
     public Task<IReadOnlyList<long>> ListIdsWithEmbeddingsAsync(CancellationToken cancellationToken = default) =>
-        connections.QueryAsync<long>(sql.SelectPhotoIdsWithEmbeddings, null, cancellationToken);
+        connections.QueryAsync<long>(SelectIdsWithEmbeddings, null, cancellationToken);
 }

@@ -11,7 +11,4 @@ public interface IMatchRepository
 
     /// <summary>Matches of one photo, by face index then distance.</summary>
     Task<IReadOnlyList<MatchView>> ListByPhotoAsync(long photoId, CancellationToken cancellationToken = default);
-
-    /// <summary>Newest first.</summary>
-    Task<IReadOnlyList<MatchView>> ListRecentAsync(int offset, int limit, CancellationToken cancellationToken = default);
 }

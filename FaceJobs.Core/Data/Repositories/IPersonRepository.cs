@@ -16,8 +16,6 @@ public interface IPersonRepository
     /// <summary>Stores the bytes (if not stored yet) and a pending reference; returns its id.</summary>
     Task<long> AddReferenceAsync(long personId, string contentHash, string fileName, byte[] content, CancellationToken cancellationToken = default);
 
-    Task<PersonReference?> GetReferenceAsync(long referenceId, CancellationToken cancellationToken = default);
-
     Task<IReadOnlyList<PersonReference>> ListReferencesAsync(long personId, CancellationToken cancellationToken = default);
 
     /// <summary>The stored bytes of a reference photo.</summary>

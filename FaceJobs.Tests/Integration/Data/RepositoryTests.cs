@@ -208,7 +208,7 @@ public abstract class RepositoryTests : IAsyncLifetime
 
         var matches = await db.Matches.ListByPhotoAsync(photoId);
         Assert.Equal([(0, 0.30f), (1, 0.45f)], matches.Select(match => (match.FaceIndex, match.Distance)));
-        Assert.All(matches, match => Assert.Equal(("Linus", photoId), (match.PersonName, match.PhotoId)));
+        Assert.All(matches, match => Assert.Equal(("Linus", photoId, DateTimeKind.Utc), (match.PersonName, match.PhotoId, match.CreatedAtUtc.Kind)));
         Assert.Equal(2, (await db.Photos.GetAsync(photoId))!.MatchCount);
     }
 
@@ -228,24 +228,6 @@ public abstract class RepositoryTests : IAsyncLifetime
         var matches = await db.Matches.ListByPhotoAsync(photoId);
         Assert.Equal([("Ada", 0.25f), ("Bob", 0.3f)], matches.Select(match => (match.PersonName, match.Distance)));
         Assert.Single(await db.Matches.ListByPhotoAsync(otherPhotoId));
-    }
-
-    [SkippableFact]
-    public async Task ListRecentAsync_ReturnsNewestFirstInPages_WhenManyMatches()
-    {
-        var db = await StartAsync();
-        var (_, faces) = await AddPhotoWithFacesAsync(db, 3);
-        var personId = await db.People.AddPersonAsync("Ada", null);
-        foreach (var face in faces)
-        {
-            await db.Matches.AddMissingAsync([new NewMatch(face.Id, personId, 0.3f)]);
-        }
-
-        var first = await db.Matches.ListRecentAsync(0, 2);
-        var second = await db.Matches.ListRecentAsync(2, 2);
-
-        Assert.Equal([2, 1, 0], first.Concat(second).Select(match => match.FaceIndex));
-        Assert.All(first, match => Assert.Equal(DateTimeKind.Utc, match.CreatedAtUtc.Kind));
     }
 
     [SkippableFact]
@@ -270,7 +252,7 @@ public abstract class RepositoryTests : IAsyncLifetime
         var references = await db.People.ListReferencesAsync(zoe);
         Assert.Equal([(enrolled, StageStatus.Succeeded, "job-7", null), (failed, StageStatus.Failed, null, "no face found")],
             references.Select(reference => (reference.Id, reference.Status, reference.JobId, reference.Error)));
-        Assert.Equal(embedding, (await db.People.GetReferenceAsync(enrolled))!.Embedding);
+        Assert.Equal([embedding, null], references.Select(reference => reference.Embedding));
         Assert.Equal(thumbnail, await db.People.GetReferenceThumbnailAsync(enrolled));
         Assert.Null(await db.People.GetReferenceThumbnailAsync(failed));
     }

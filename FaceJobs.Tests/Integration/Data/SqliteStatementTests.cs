@@ -1,5 +1,4 @@
 using FaceJobs.Core.Data;
-using FaceJobs.Core.Data.Sql;
 using FaceJobs.Tests.Fixtures;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,13 +12,13 @@ namespace FaceJobs.Tests.Integration.Data;
 /// </summary>
 public sealed class SqliteStatementTests
 {
-    public static TheoryData<string> StatementNames => new(DialectSqlConstants.StatementsOf(typeof(SqliteSql)).Keys);
+    public static TheoryData<string> StatementNames => new(DataLayerStatements.Of(SqlDialect.Sqlite).Keys);
 
     [Theory]
     [MemberData(nameof(StatementNames))]
     public async Task Prepare_Succeeds_ForEachStatementOnTheMigratedSchema(string name)
     {
-        var sql = DialectSqlConstants.StatementsOf(typeof(SqliteSql))[name];
+        var sql = DataLayerStatements.Of(SqlDialect.Sqlite)[name];
         await using var database = new SqliteTestDatabase();
         await new DatabaseMigrator(database.Connections, NullLogger<DatabaseMigrator>.Instance).MigrateAsync();
         await using var connection = (SqliteConnection)await database.Connections.OpenAsync();

@@ -1,5 +1,4 @@
 using FaceJobs.Core.Data;
-using FaceJobs.Core.Data.Sql;
 using FaceJobs.Tests.Fixtures;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using Xunit;
@@ -12,7 +11,7 @@ namespace FaceJobs.Tests.Unit.Data;
 /// </summary>
 public sealed class TSqlParsingTests
 {
-    public static TheoryData<string> SqlServerStatementNames => new(DialectSqlConstants.StatementsOf(typeof(SqlServerSql)).Keys);
+    public static TheoryData<string> SqlServerStatementNames => new(DataLayerStatements.Of(SqlDialect.SqlServer).Keys);
 
     public static TheoryData<string> SqlServerMigrationVersions =>
         new(MigrationScript.Load(SqlDialect.SqlServer).Select(script => script.Version));
@@ -21,7 +20,7 @@ public sealed class TSqlParsingTests
     [MemberData(nameof(SqlServerStatementNames))]
     public void Parse_ReportsNoErrors_ForEachSqlServerStatement(string name)
     {
-        var errors = Parse(DialectSqlConstants.StatementsOf(typeof(SqlServerSql))[name]);
+        var errors = Parse(DataLayerStatements.Of(SqlDialect.SqlServer)[name]);
 
         Assert.Empty(errors);
     }
@@ -40,7 +39,7 @@ public sealed class TSqlParsingTests
     [MemberData(nameof(SqlServerStatementNames))]
     public void UnknownNames_IsEmpty_ForEachSqlServerStatement(string name)
     {
-        var unknown = new TSqlNameChecker().UnknownNames(DialectSqlConstants.StatementsOf(typeof(SqlServerSql))[name]);
+        var unknown = new TSqlNameChecker().UnknownNames(DataLayerStatements.Of(SqlDialect.SqlServer)[name]);
 
         Assert.Empty(unknown);
     }
@@ -63,20 +62,42 @@ public sealed class TSqlParsingTests
     }
 
     [Fact]
-    public void ConstStatements_CoverEveryStatementInBothDialects_WhenFoundByReflection()
+    public void Statements_CoverEveryRepositoryInBothDialects_WhenFoundByReflection()
     {
-        var sqlServer = DialectSqlConstants.StatementsOf(typeof(SqlServerSql));
-        var sqlite = DialectSqlConstants.StatementsOf(typeof(SqliteSql));
-        var members = typeof(SqlStatements).GetProperties().Select(property => property.Name).Order().ToArray();
+        var sqlServer = DataLayerStatements.Of(SqlDialect.SqlServer);
+        var sqlite = DataLayerStatements.Of(SqlDialect.Sqlite);
 
-        Assert.True(DialectSqlConstants.Of(typeof(SqlServerSql)).Count > 0);
-        Assert.Equal(DialectSqlConstants.Of(typeof(SqliteSql)).Keys.Order(), DialectSqlConstants.Of(typeof(SqlServerSql)).Keys.Order());
-        Assert.Equal(members, sqlServer.Keys.Order());
-        Assert.Equal(members, sqlite.Keys.Order());
+        Assert.True(sqlServer.Count >= 40, $"only {sqlServer.Count} statements found");
+        Assert.Equal(sqlite.Keys.Order(), sqlServer.Keys.Order());
+        Assert.Contains(sqlServer.Keys, name => name.StartsWith("DapperAlertRepository.", StringComparison.Ordinal));
+        Assert.Contains("MERGE alert_deliveries", sqlServer["DapperAlertRepository._upsertSent"]);
+        Assert.Contains("ON CONFLICT", sqlite["DapperAlertRepository._upsertSent"]);
         Assert.NotEmpty(MigrationScript.Load(SqlDialect.SqlServer));
         Assert.Equal(
             MigrationScript.Load(SqlDialect.Sqlite).Select(script => script.Version),
             MigrationScript.Load(SqlDialect.SqlServer).Select(script => script.Version));
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.SqlServer)]
+    public void Fragments_AppearInsideAStatement_SoNoStatementEscapesTheParseTests(StorageProvider provider)
+    {
+        var dialect = provider == StorageProvider.Sqlite ? SqlDialect.Sqlite : SqlDialect.SqlServer;
+        var statements = DataLayerStatements.Of(dialect).Values;
+
+        Assert.All(DataLayerStatements.FragmentsOf(dialect), fragment =>
+            Assert.True(statements.Any(statement => statement.Contains(fragment.Value, StringComparison.Ordinal)),
+                $"{fragment.Key} ends without ';' and is part of no statement"));
+    }
+
+    [Fact]
+    public void Statements_HoldNoStatusNumbers_SoStatusesArePassedAsParameters()
+    {
+        var statusLiteral = new System.Text.RegularExpressions.Regex(@"_status\s*(=|<>|IN)\s*\(?\s*\d");
+
+        Assert.All(DataLayerStatements.Of(SqlDialect.SqlServer).Concat(DataLayerStatements.Of(SqlDialect.Sqlite)),
+            statement => Assert.False(statusLiteral.IsMatch(statement.Value), $"{statement.Key} compares a status with a number"));
     }
 
     [Fact]
