@@ -7,11 +7,11 @@ namespace FaceJobs.Core.Data;
 /// <summary>Process-wide Dapper settings the repositories rely on; applying them twice is harmless.</summary>
 internal static class DapperConventions
 {
-    private static int applied;
+    private static int _applied;
 
     public static void Apply()
     {
-        if (Interlocked.Exchange(ref applied, 1) == 1)
+        if (Interlocked.Exchange(ref _applied, 1) == 1)
         {
             return;
         }

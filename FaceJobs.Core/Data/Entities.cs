@@ -44,6 +44,9 @@ public sealed class Photo
 /// <summary>What an upload knows about a photo before it is stored.</summary>
 public sealed record NewPhoto(string ContentHash, string FileName, string ContentType, int Width, int Height, long ByteLength);
 
+/// <summary>The photo stored for some bytes; <see cref="IsNew"/> is false when those bytes were stored already.</summary>
+public readonly record struct StoredPhoto(long Id, bool IsNew);
+
 /// <summary>A face found on a photo. Coordinates are pixels of the upright (EXIF-applied) photo.</summary>
 public sealed class Face
 {

@@ -27,12 +27,16 @@ public sealed class PhotoIntake(ImageValidator validator, IPhotoRepository photo
         if (existing is not null)
             return new IntakeResult(fileName, existing.Id, true, null);
 
-        var photoId = await photos.AddAsync(
+        // The same bytes may be arriving in another request right now: the store keeps one photo and tells us which.
+        var stored = await photos.AddAsync(
             new NewPhoto(hash, SafeFileName(fileName), check.ContentType!, check.Width, check.Height, content.LongLength),
             content,
             cancellationToken);
-        await pipeline.StartAsync(photoId, cancellationToken);
-        return new IntakeResult(fileName, photoId, false, null);
+        if (!stored.IsNew)
+            return new IntakeResult(fileName, stored.Id, true, null);
+
+        await pipeline.StartAsync(stored.Id, cancellationToken);
+        return new IntakeResult(fileName, stored.Id, false, null);
     }
 
     /// <summary>Keeps the name a person gave the file for display, without any path a browser may send.</summary>

@@ -12,27 +12,42 @@ internal sealed class DapperPhotoRepository(IDbConnectionFactory connections) : 
         (SELECT COUNT(*) FROM matches m JOIN faces f ON f.id = m.face_id WHERE f.photo_id = p.id) AS match_count
         """;
 
-    private readonly string _selectByHash = $"""
-        SELECT {PhotoColumns}
-        FROM photos p WHERE p.content_hash = @ContentHash ORDER BY p.id {connections.Dialect.Page};
-        """;
+    private const string SelectByHash = $"SELECT {PhotoColumns} FROM photos p WHERE p.content_hash = @ContentHash;";
 
     public Task<Photo?> FindByHashAsync(string contentHash, CancellationToken cancellationToken = default) =>
-        connections.QuerySingleOrDefaultAsync<Photo>(_selectByHash, new { ContentHash = contentHash, Offset = 0, Limit = 1 }, cancellationToken);
+        connections.QuerySingleOrDefaultAsync<Photo>(SelectByHash, new { ContentHash = contentHash }, cancellationToken);
 
     private readonly string _insertContentIfMissing = InsertContentIfMissing(connections.Dialect);
 
-    private readonly string _insert = $"""
-        INSERT INTO photos (content_hash, file_name, content_type, width, height, byte_length)
-        VALUES (@ContentHash, @FileName, @ContentType, @Width, @Height, @ByteLength) {connections.Dialect.ReturningId};
-        """;
+    // Returns the new id, or no row when a photo of these bytes exists (ux_photos_content_hash).
+    private readonly string _insertIfMissing = connections.Dialect.OnConflict(
+        onConflict: """
+            INSERT INTO photos (content_hash, file_name, content_type, width, height, byte_length)
+            VALUES (@ContentHash, @FileName, @ContentType, @Width, @Height, @ByteLength)
+            ON CONFLICT (content_hash) DO NOTHING
+            RETURNING id;
+            """,
+        tSql: """
+            INSERT INTO photos (content_hash, file_name, content_type, width, height, byte_length)
+            OUTPUT INSERTED.id
+            SELECT @ContentHash, @FileName, @ContentType, @Width, @Height, @ByteLength
+            WHERE NOT EXISTS (SELECT 1 FROM photos WITH (UPDLOCK, HOLDLOCK) WHERE content_hash = @ContentHash);
+            """);
 
-    public Task<long> AddAsync(NewPhoto photo, byte[] content, CancellationToken cancellationToken = default) =>
+    private const string SelectIdByHash = "SELECT id FROM photos WHERE content_hash = @ContentHash;";
+
+    public Task<StoredPhoto> AddAsync(NewPhoto photo, byte[] content, CancellationToken cancellationToken = default) =>
         connections.InTransactionAsync(async (connection, transaction) =>
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 _insertContentIfMissing, new { photo.ContentHash, Content = content }, transaction, cancellationToken: cancellationToken));
-            return await connection.ExecuteScalarAsync<long>(new CommandDefinition(_insert, photo, transaction, cancellationToken: cancellationToken));
+            var added = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(_insertIfMissing, photo, transaction, cancellationToken: cancellationToken));
+            if (added is { } id)
+                return new StoredPhoto(id, IsNew: true);
+
+            // The other insert has committed: ON CONFLICT and the key-range lock both wait for it.
+            return new StoredPhoto(await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                SelectIdByHash, new { photo.ContentHash }, transaction, cancellationToken: cancellationToken)), IsNew: false);
         }, cancellationToken);
 
     /// <summary>Stores bytes under their hash unless they are stored already (photos and references share them).</summary>

@@ -6,8 +6,11 @@ public interface IPhotoRepository
     /// <summary>The photo uploaded with these exact bytes, if any.</summary>
     Task<Photo?> FindByHashAsync(string contentHash, CancellationToken cancellationToken = default);
 
-    /// <summary>Stores the bytes (if not stored yet) and a new photo row with every stage pending; returns its id.</summary>
-    Task<long> AddAsync(NewPhoto photo, byte[] content, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Stores the bytes and a new photo with every stage pending, unless a photo of these bytes exists: then returns
+    /// that one. One photo per content hash holds when the same bytes are added at the same time.
+    /// </summary>
+    Task<StoredPhoto> AddAsync(NewPhoto photo, byte[] content, CancellationToken cancellationToken = default);
 
     Task<Photo?> GetAsync(long id, CancellationToken cancellationToken = default);
 

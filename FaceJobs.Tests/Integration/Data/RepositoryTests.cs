@@ -13,7 +13,7 @@ namespace FaceJobs.Tests.Integration.Data;
 /// </summary>
 public abstract class RepositoryTests : IAsyncLifetime
 {
-    private ITestDatabase? database;
+    private ITestDatabase? _database;
 
     /// <summary>Creates an empty database, or skips the test when the provider is not available here.</summary>
     protected abstract Task<ITestDatabase> CreateDatabaseAsync();
@@ -22,9 +22,9 @@ public abstract class RepositoryTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (database is not null)
+        if (_database is not null)
         {
-            await database.DisposeAsync();
+            await _database.DisposeAsync();
         }
     }
 
@@ -57,7 +57,33 @@ public abstract class RepositoryTests : IAsyncLifetime
     }
 
     [SkippableFact]
-    public async Task AddAsync_StoresContentOnce_WhenPhotosAndReferencesShareAHash()
+    public async Task MigrateAsync_KeepsTheFirstOfDuplicatedPhotos_WhenMadeUnique()
+    {
+        var db = await StartAsync(migrate: false);
+        var initial = MigrationScript.Load(db.Connections.Dialect)[0];
+        await using (var connection = await db.Connections.OpenAsync())
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            await connection.ExecuteAsync(db.Connections.Dialect.MigrationLock, transaction: transaction);
+            foreach (var batch in initial.Batches)
+                await connection.ExecuteAsync(batch, transaction: transaction);
+            await connection.ExecuteAsync("INSERT INTO schema_migrations (version) VALUES (@Version);", new { initial.Version }, transaction);
+            await connection.ExecuteAsync("INSERT INTO photo_content (content_hash, bytes) VALUES ('h', @Bytes);", new { Bytes = new byte[] { 1 } }, transaction);
+            await connection.ExecuteAsync(
+                "INSERT INTO photos (content_hash, file_name, content_type, width, height, byte_length) VALUES ('h', @Name, 'image/jpeg', 1, 1, 1);",
+                new[] { new { Name = "first.jpg" }, new { Name = "copy.jpg" }, new { Name = "another.jpg" } }, transaction);
+            await transaction.CommitAsync();
+        }
+
+        var applied = await db.Migrator.MigrateAsync();
+
+        Assert.Equal(MigrationScript.Load(db.Connections.Dialect).Count - 1, applied);
+        Assert.Equal("first.jpg", (await db.Photos.FindByHashAsync("h"))!.FileName);
+        Assert.Equal(1, await db.Photos.CountAsync());
+    }
+
+    [SkippableFact]
+    public async Task AddAsync_StoresContentOnceAndReturnsTheFirstPhoto_WhenPhotosAndReferencesShareAHash()
     {
         var db = await StartAsync();
         var content = RandomBytes(2048);
@@ -68,11 +94,48 @@ public abstract class RepositoryTests : IAsyncLifetime
         var second = await db.Photos.AddAsync(NewPhoto(hash, content), content);
         var reference = await db.People.AddReferenceAsync(personId, hash, "ada.jpg", content);
 
-        Assert.NotEqual(first, second);
+        Assert.True(first.IsNew);
+        Assert.Equal(new StoredPhoto(first.Id, IsNew: false), second);
+        Assert.Equal(1, await CountRowsAsync(db, "SELECT COUNT(*) FROM photos"));
         Assert.Equal(1, await CountRowsAsync(db, "SELECT COUNT(*) FROM photo_content"));
-        Assert.Equal(content, await db.Photos.GetContentAsync(second));
+        Assert.Equal(content, await db.Photos.GetContentAsync(second.Id));
         Assert.Equal(content, await db.People.GetReferenceContentAsync(reference));
-        Assert.Equal(first, (await db.Photos.FindByHashAsync(hash))!.Id);
+        Assert.Equal(first.Id, (await db.Photos.FindByHashAsync(hash))!.Id);
+    }
+
+    [SkippableFact]
+    public async Task AddAsync_KeepsOnePhoto_WhenTwentyAddTheSameBytesAtOnce()
+    {
+        var db = await StartAsync();
+        var content = RandomBytes(4096);
+        var hash = Hash(content);
+        using var start = new Barrier(20);
+
+        var stored = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
+        {
+            start.SignalAndWait();
+            return await db.Photos.AddAsync(NewPhoto(hash, content), content);
+        })));
+
+        Assert.Single(stored, photo => photo.IsNew);
+        Assert.Single(stored.Select(photo => photo.Id).Distinct());
+        Assert.Equal(1, await CountRowsAsync(db, "SELECT COUNT(*) FROM photos"));
+        Assert.Equal(1, await CountRowsAsync(db, "SELECT COUNT(*) FROM photo_content"));
+    }
+
+    [SkippableFact]
+    public async Task Insert_FailsOnTheUniqueConstraint_WhenASecondPhotoRowHasTheSameHash()
+    {
+        var db = await StartAsync();
+        var content = RandomBytes(64);
+        var id = (await db.Photos.AddAsync(NewPhoto(Hash(content), content), content)).Id;
+        await using var connection = await db.Connections.OpenAsync();
+
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => connection.ExecuteAsync(
+            "INSERT INTO photos (content_hash, file_name, content_type, width, height, byte_length) VALUES (@Hash, 'b.jpg', 'image/jpeg', 1, 1, 1);",
+            new { Hash = Hash(content) }));
+
+        Assert.Equal(id, (await db.Photos.FindByHashAsync(Hash(content)))!.Id);
     }
 
     [SkippableFact]
@@ -82,7 +145,7 @@ public abstract class RepositoryTests : IAsyncLifetime
         var content = RandomBytes(100);
         var added = new NewPhoto(Hash(content), "beach.jpg", "image/jpeg", 640, 480, content.Length);
 
-        var id = await db.Photos.AddAsync(added, content);
+        var id = (await db.Photos.AddAsync(added, content)).Id;
         var photo = await db.Photos.GetAsync(id);
 
         Assert.NotNull(photo);
@@ -376,7 +439,7 @@ public abstract class RepositoryTests : IAsyncLifetime
             for (var i = 0; i < photosPerWriter; i++)
             {
                 var content = i % 2 == 0 ? shared : RandomBytes(4096);
-                var photoId = await db.Photos.AddAsync(NewPhoto(Hash(content), content), content);
+                var photoId = (await db.Photos.AddAsync(NewPhoto(Hash(content), content), content)).Id;
                 await db.Photos.SetStageStatusAsync(photoId, PipelineStage.Detect, StageStatus.Running);
                 await db.Faces.ReplaceFacesAsync(photoId, NewFaces(3));
                 await db.Photos.SetStageStatusAsync(photoId, PipelineStage.Detect, StageStatus.Succeeded);
@@ -384,15 +447,17 @@ public abstract class RepositoryTests : IAsyncLifetime
             }
         })));
 
-        Assert.Equal(writers * photosPerWriter, await db.Photos.CountAsync());
-        Assert.Equal(writers * photosPerWriter * 3, await CountRowsAsync(db, "SELECT COUNT(*) FROM faces"));
-        Assert.Equal(1 + (writers * photosPerWriter / 2), await CountRowsAsync(db, "SELECT COUNT(*) FROM photo_content"));
+        // Half the writes share one photo's bytes: one photo for them, whose faces each writer replaced.
+        const int distinctPhotos = 1 + (writers * photosPerWriter / 2);
+        Assert.Equal(distinctPhotos, await db.Photos.CountAsync());
+        Assert.Equal(distinctPhotos * 3, await CountRowsAsync(db, "SELECT COUNT(*) FROM faces"));
+        Assert.Equal(distinctPhotos, await CountRowsAsync(db, "SELECT COUNT(*) FROM photo_content"));
     }
 
     private async Task<Repositories> StartAsync(bool migrate = true)
     {
-        database = await CreateDatabaseAsync();
-        var repositories = new Repositories(database.Connections);
+        _database = await CreateDatabaseAsync();
+        var repositories = new Repositories(_database.Connections);
         if (migrate)
         {
             await repositories.Migrator.MigrateAsync();
@@ -410,7 +475,7 @@ public abstract class RepositoryTests : IAsyncLifetime
     private static async Task<long> AddPhotoAsync(Repositories db)
     {
         var content = RandomBytes(256);
-        return await db.Photos.AddAsync(NewPhoto(Hash(content), content), content);
+        return (await db.Photos.AddAsync(NewPhoto(Hash(content), content), content)).Id;
     }
 
     private static async Task<(long PhotoId, IReadOnlyList<Face> Faces)> AddPhotoWithFacesAsync(Repositories db, int faceCount)
