@@ -4,6 +4,7 @@ using FaceJobs.Accuracy;
 using FaceJobs.Core.Faces;
 using FaceJobs.Core.Faces.Landmarks;
 using FaceJobs.Core.Faces.Ssd;
+using FaceJobs.Testing;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
@@ -26,8 +27,8 @@ const string LandmarkOnSsd = "LandmarkFaceAligner, SSD box";
 
 var outDir = args.Length == 2 && args[0] == "--out" ? args[1] : null;
 var faceOptions = new FaceOptions();
-using var blazeFace = new BlazeFaceDetector(Paths.Model("blazeface_back_256.onnx"), faceOptions);
-SsdMobileNetDetector Ssd(int[] tiles) => new(new SsdDetectorOptions { ModelPath = Paths.Model("ssd_mobilenetv1_face_detector.onnx"), TileSizes = tiles });
+using var blazeFace = new BlazeFaceDetector(TestPaths.Model("blazeface_back_256.onnx"), faceOptions);
+SsdMobileNetDetector Ssd(int[] tiles) => new(new SsdDetectorOptions { ModelPath = TestPaths.Model("ssd_mobilenetv1_face_detector.onnx"), TileSizes = tiles });
 using var ssd = Ssd([]);
 using var ssdTiles2 = Ssd([1024, 512]);
 using var ssdTiles3 = Ssd([1024, 512, 256]);
@@ -39,16 +40,16 @@ DetectorChoice[] detectors =
     new("SSD + tiles 1024/512", ssdTiles2.Detect),
     new("SSD + tiles 1024/512/256", ssdTiles3.Detect),
 ];
-var landmarkOptions = new LandmarkOptions { ModelPath = Paths.Model("face_landmark_68.onnx") };
+var landmarkOptions = new LandmarkOptions { ModelPath = TestPaths.Model("face_landmark_68.onnx") };
 using var landmarks = new FaceLandmark68Net(landmarkOptions);
 var landmarkAligner = new LandmarkFaceAligner(landmarks, landmarkOptions);
 var keypointAligner = new SimilarityFaceAligner();
-using var embedder = new OnnxFaceEmbedder(Paths.Model("dlib_resnet_face_descriptor.onnx"), faceOptions.IntraOpThreads);
+using var embedder = new OnnxFaceEmbedder(TestPaths.Model("dlib_resnet_face_descriptor.onnx"), faceOptions.IntraOpThreads);
 var describer = new MirrorAveragedEmbedder(embedder);
 var chipSize = embedder.ChipSize;
 Console.WriteLine($"FaceJobs.Accuracy on {Environment.ProcessorCount} cores, ONNX Runtime intra-op threads 1, {DateTime.UtcNow:yyyy-MM-dd}");
 
-using (var warm = Image.Load<Rgb24>(Paths.Sample(1)))
+using (var warm = Image.Load<Rgb24>(TestPaths.Sample(1)))
 {
     foreach (var detector in detectors)
     {
@@ -65,8 +66,8 @@ return 0;
 void SampleAndGroupPhotos()
 {
     int[] documented = [3, 3, 3, 4, 5, 4];
-    var samples = Enumerable.Range(1, 6).Select(Paths.Sample).ToArray();
-    var groups = Directory.GetFiles(Path.Combine(Paths.Faces, "group"), "*.jpg").Order().ToArray();
+    var samples = Enumerable.Range(1, 6).Select(TestPaths.Sample).ToArray();
+    var groups = Directory.GetFiles(Path.Combine(TestPaths.Faces, "group"), "*.jpg").Order().ToArray();
     var counts = new Dictionary<string, int[]>();
     var sampleMs = detectors.Select(_ => new List<double>()).ToArray();
     var groupMs = detectors.Select(_ => new List<double>()).ToArray();
@@ -125,7 +126,7 @@ void SampleAndGroupPhotos()
     // Phone uploads are larger than the samples: tiling costs grow with the photo's area.
     var phoneMs = new double[detectors.Length];
     double reducedMs;
-    using (var phone = Image.Load<Rgb24>(Paths.Sample(1)))
+    using (var phone = Image.Load<Rgb24>(TestPaths.Sample(1)))
     {
         phone.Mutate(x => x.Resize(PhoneWidth, PhoneHeight));
         for (var d = 0; d < detectors.Length; d++)
@@ -163,7 +164,7 @@ void Crowd()
     var sources = new List<(Image<Rgb24>, RectangleF)>();
     for (var i = 1; i <= 6; i++)
     {
-        var image = Image.Load<Rgb24>(Paths.Sample(i));
+        var image = Image.Load<Rgb24>(TestPaths.Sample(i));
         sources.AddRange(ssd.Detect(image).Select(f => (image, f.Box)));
     }
 
@@ -217,7 +218,7 @@ void AlignerCosts()
     var descriptorMs = new List<double>();
     for (var i = 1; i <= 6; i++)
     {
-        using var image = Image.Load<Rgb24>(Paths.Sample(i));
+        using var image = Image.Load<Rgb24>(TestPaths.Sample(i));
         foreach (var face in blazeFace.Detect(image, tiling: false))
         {
             var stopwatch = Stopwatch.StartNew();
@@ -246,7 +247,7 @@ void AlignerCosts()
 
 void VerificationTable()
 {
-    var files = Directory.GetFiles(Path.Combine(Paths.Faces, "identities"), "*.png", SearchOption.AllDirectories).Order().ToArray();
+    var files = Directory.GetFiles(Path.Combine(TestPaths.Faces, "identities"), "*.png", SearchOption.AllDirectories).Order().ToArray();
     var gallery = new SortedDictionary<string, List<(string, float[])>>(StringComparer.Ordinal);
     var (blazeMissed, ssdMissed) = (0, 0);
     foreach (var file in files)
@@ -280,12 +281,12 @@ void VerificationTable()
     }
 
     // Colour faces from the group photos, labelled by hand, against the greyscale identity chips as a watchlist.
-    var labels = GroupLabel.Load(Path.Combine(Paths.Repository, "tools", "FaceJobs.Accuracy", "group-labels.csv"));
+    var labels = GroupLabel.Load(Path.Combine(TestPaths.RepositoryRoot, "tools", "FaceJobs.Accuracy", "group-labels.csv"));
     var queries = new SortedDictionary<string, List<(string, float[])>>(StringComparer.Ordinal);
     var unlocated = 0;
     foreach (var photo in labels.GroupBy(l => l.Photo))
     {
-        using var image = Image.Load<Rgb24>(Path.Combine(Paths.Faces, "group", photo.Key));
+        using var image = Image.Load<Rgb24>(Path.Combine(TestPaths.Faces, "group", photo.Key));
         var blazeFaces = blazeFace.Detect(image, tiling: false);
         var ssdFaces = ssd.Detect(image);
         foreach (var label in photo)

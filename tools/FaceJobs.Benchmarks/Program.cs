@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using FaceJobs.Benchmarks;
 using FaceJobs.Core.Faces;
+using FaceJobs.Testing;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Processing;
 
@@ -10,8 +11,8 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal) && p.i + 1 < args.Length)
     .ToDictionary(p => p.a, p => args[p.i + 1]);
 var resolver = new ModelPathResolver();
-var photoPath = options.GetValueOrDefault("--photo") ?? resolver.Resolve("FaceJobs.Tests/TestData/samples/sample1.jpg");
-var outPath = options.GetValueOrDefault("--out") ?? Path.Combine(Path.GetDirectoryName(resolver.Resolve("FaceJobs.sln"))!, "docs", "benchmarks.md");
+var photoPath = options.GetValueOrDefault("--photo") ?? TestPaths.Sample(1);
+var outPath = options.GetValueOrDefault("--out") ?? Path.Combine(TestPaths.Docs, "benchmarks.md");
 var faceOptions = new FaceOptions { IntraOpThreads = int.Parse(options.GetValueOrDefault("--threads") ?? "1", CultureInfo.InvariantCulture) };
 faceOptions.Tiling.Enabled = false;
 

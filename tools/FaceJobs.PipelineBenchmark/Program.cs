@@ -3,11 +3,8 @@ using System.Globalization;
 using FaceJobs.Core.Data;
 using FaceJobs.Core.Data.Repositories;
 using FaceJobs.PipelineBenchmark;
-using FaceJobs.Web.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using FaceJobs.Testing;
+using Microsoft.Extensions.Configuration;
 
 // Measures what a person feels: how long the upload request takes, how long until the alert mail arrives, and how
 // fast an ordinary page answers while the workers are busy compared with when they are idle — in one run.
@@ -19,27 +16,24 @@ if (args.Length < 2)
 }
 
 var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10;
-var data = Directory.CreateTempSubdirectory("facejobs-bench-").FullName;
-await using var smtp = new MailSink();
-string[] settings =
-[
-    "--Kestrel:Endpoints:Http:Url=http://127.0.0.1:0",
-    $"--ConnectionStrings:FaceJobs=Data Source={Path.Combine(data, "facejobs.db")}",
-    $"--Hangfire:SqliteFile={Path.Combine(data, "hangfire.db")}",
-    "--Alerts:SmtpHost=127.0.0.1",
-    $"--Alerts:SmtpPort={smtp.Port}",
-    "--Alerts:SmtpSecurity=None",
-    "--Logging:LogLevel:Default=Warning",
-    "--Logging:LogLevel:Hangfire=Warning",
-];
-var app = await FaceJobsApp.CreateAsync(settings, new WebApplicationOptions { Args = settings, ContentRootPath = FindWebProject() });
-await app.StartAsync();
-var baseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-using var client = new BrowserLikeClient(baseAddress);
-var photos = app.Services.GetRequiredService<IPhotoRepository>();
+await using var smtp = new SmtpTestServer();
+// Started as the tests start it, but measured as shipped: production environment, the Hangfire poll interval from
+// appsettings.json rather than the tests' faster one, alerts sent over SMTP.
+await using var app = await AppHost.StartAsync(new Dictionary<string, string>
+{
+    ["environment"] = "Production",
+    ["Hangfire:SqlitePollIntervalMilliseconds"] = AppSetting("Hangfire:SqlitePollIntervalMilliseconds"),
+    ["Alerts:SmtpHost"] = "127.0.0.1",
+    ["Alerts:SmtpPort"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
+    ["Alerts:SmtpSecurity"] = "None",
+    ["Logging:LogLevel:Hangfire"] = "Warning",
+});
+using var http = app.CreateClient();
+var client = new PageTimer(http);
+var photos = app.Get<IPhotoRepository>();
 
 var personId = await client.AddPersonAsync("Benchmark Person", args[0]);
-await Until(async () => (await app.Services.GetRequiredService<IPersonRepository>().ListReferenceEmbeddingsAsync(personId)).Count > 0, "enrollment");
+await Until(async () => (await app.Get<IPersonRepository>().ListReferenceEmbeddingsAsync(personId)).Count > 0, "enrollment");
 
 var idle = await client.MeasurePageAsync("/Photos", 30);
 var uploadMs = new List<double>();
@@ -61,7 +55,6 @@ for (var round = 0; round < rounds; round++)
     await Until(async () => (await photos.GetAsync(photoId))?.AlertStatus == StageStatus.Succeeded, $"photo {photoId}'s alert stage to succeed");
 }
 
-await app.StopAsync();
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeVersion()}");
 Console.WriteLine($"rounds: {rounds}, photo {Path.GetFileName(args[1])} ({photoBytes.Length / 1024} KiB)");
 Print("upload request (POST /, until redirect)", uploadMs);
@@ -93,15 +86,8 @@ static async Task Until(Func<Task<bool>> condition, string what)
     }
 }
 
-static string FindWebProject()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-    {
-        if (File.Exists(Path.Combine(dir.FullName, "FaceJobs.sln")))
-            return Path.Combine(dir.FullName, "FaceJobs.Web");
-    }
-
-    throw new DirectoryNotFoundException("FaceJobs.sln not found");
-}
+static string AppSetting(string key) =>
+    new ConfigurationBuilder().AddJsonFile(Path.Combine(TestPaths.RepositoryRoot, "appsettings.json")).Build()[key]
+    ?? throw new InvalidOperationException($"{key} is not in appsettings.json");
 
 static string RuntimeVersion() => System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription;

@@ -33,7 +33,7 @@ public sealed class SimilarityFaceAlignerTests
     [Fact]
     public void Align_GivesTheSameChip_WhenTheFaceIsInALargePhotoOrInACropOfIt()
     {
-        using var photo = Image.Load<Rgb24>(FaceJobs.Tests.Fixtures.TestPaths.Sample(1));
+        using var photo = Image.Load<Rgb24>(TestPaths.Sample(1));
         var chipToPhoto = Matrix3x2.CreateRotation(0.2f) * Matrix3x2.CreateScale(1.3f) * Matrix3x2.CreateTranslation(420, 400);
         var keypoints = DlibMeanFace.ChipPoints(150).Select(p => (PointF)Vector2.Transform(p, chipToPhoto)).ToArray();
         var crop = new Rectangle(300, 300, 400, 400);

@@ -7,7 +7,7 @@ using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace FaceJobs.Tests.Fixtures;
+namespace FaceJobs.Testing;
 
 /// <summary>A real SMTP server on a loopback port that keeps every message it receives.</summary>
 public sealed class SmtpTestServer : IAsyncDisposable
@@ -31,6 +31,8 @@ public sealed class SmtpTestServer : IAsyncDisposable
     public int Port { get; }
 
     public IReadOnlyCollection<MimeMessage> Messages => _store.Messages.ToArray();
+
+    public int Count => _store.Messages.Count;
 
     /// <summary>Waits until at least <paramref name="count"/> messages arrived, or the timeout passes.</summary>
     public async Task<IReadOnlyCollection<MimeMessage>> WaitForMessagesAsync(int count, TimeSpan timeout)

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 
-namespace FaceJobs.Tests.Fixtures;
+namespace FaceJobs.Testing;
 
 /// <summary>Posts the app's forms as a browser does: antiforgery token from the page, cookie kept, files as multipart.</summary>
 public static partial class FormClient
@@ -9,12 +9,23 @@ public static partial class FormClient
     public static async Task<HttpResponseMessage> PostFormAsync(
         this HttpClient client, string pageUrl, IEnumerable<(string Name, string Value)> fields, IEnumerable<(string FileName, byte[] Content)> files, string? handler = null)
     {
+        using var form = await client.LoadFormAsync(pageUrl, fields, files);
+        return await client.PostAsync(FormTarget(pageUrl, handler), form);
+    }
+
+    /// <summary>
+    /// Loads <paramref name="pageUrl"/> for its antiforgery token and fills in the form, without posting it (so a
+    /// benchmark can time the POST alone).
+    /// </summary>
+    public static async Task<MultipartFormDataContent> LoadFormAsync(
+        this HttpClient client, string pageUrl, IEnumerable<(string Name, string Value)> fields, IEnumerable<(string FileName, byte[] Content)> files)
+    {
         var page = await client.GetStringAsync(pageUrl);
         var token = TokenPattern().Match(page);
         if (!token.Success)
             throw new InvalidOperationException($"No antiforgery token on {pageUrl}.");
 
-        using var form = new MultipartFormDataContent
+        var form = new MultipartFormDataContent
         {
             { new StringContent(token.Groups[1].Value), "__RequestVerificationToken" },
         };
@@ -27,9 +38,10 @@ public static partial class FormClient
             form.Add(part, "Files", fileName);
         }
 
-        var target = handler is null ? pageUrl : $"{pageUrl}?handler={handler}";
-        return await client.PostAsync(target, form);
+        return form;
     }
+
+    private static string FormTarget(string pageUrl, string? handler) => handler is null ? pageUrl : $"{pageUrl}?handler={handler}";
 
     public static Task<HttpResponseMessage> UploadAsync(this HttpClient client, params (string FileName, byte[] Content)[] files) =>
         client.PostFormAsync("/", [], files);

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace FaceJobs.Tests.Fixtures;
+namespace FaceJobs.Testing;
 
 /// <summary>
 /// The real FaceJobs app on Kestrel at a loopback port, on its own temporary SQLite files, with the in-process
