@@ -59,6 +59,7 @@ public static class FaceJobsHosting
 
     public static void UseFaceJobs(this WebApplication app, FaceJobsRole role)
     {
+        app.UseSecurityHeaders(HangfireSetup.DashboardPath);
         app.MapHealthChecks("/health");
         if (role == FaceJobsRole.Worker)
             return;

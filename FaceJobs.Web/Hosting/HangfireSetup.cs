@@ -11,6 +11,8 @@ namespace FaceJobs.Web.Hosting;
 /// <summary>Hangfire's storage (the same database choice as the app's data), this process's servers, and the dashboard.</summary>
 public static class HangfireSetup
 {
+    public const string DashboardPath = "/hangfire";
+
     public static void AddFaceJobsHangfire(this IServiceCollection services, IConfiguration configuration, FaceJobsRole role)
     {
         services.AddOptions<HangfireOptions>().BindConfiguration(HangfireOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -77,7 +79,7 @@ public static class HangfireSetup
     public static void MapFaceJobsDashboard(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<HangfireOptions>>().Value;
-        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        app.MapHangfireDashboard(DashboardPath, new DashboardOptions
         {
             DashboardTitle = "FaceJobs jobs",
             AppPath = "/",
