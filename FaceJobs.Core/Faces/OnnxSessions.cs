@@ -8,7 +8,7 @@ public enum FaceExecutionProvider
     /// <summary>ONNX Runtime's CPU provider; the default build.</summary>
     Cpu,
 
-    /// <summary>NVIDIA CUDA; needs the GPU build (<c>-p:FaceJobsGpu=true</c>), a GPU, its driver, CUDA 12 and cuDNN 9.</summary>
+    /// <summary>NVIDIA CUDA; needs the GPU build (<c>-p:FaceJobsGpu=true</c>), a GPU, its driver, CUDA 13 and cuDNN 9.</summary>
     Cuda,
 }
 
@@ -83,7 +83,8 @@ internal static class OnnxSessions
         catch (Exception e) when (e is OnnxRuntimeException or DllNotFoundException or EntryPointNotFoundException)
         {
             return $"ONNX Runtime's CUDA provider could not start ({e.Message.Trim()}). It needs an NVIDIA GPU with its driver, " +
-                "CUDA 12 and cuDNN 9 on the library path; otherwise set Faces:ExecutionProvider to Cpu.";
+                "the CUDA and cuDNN libraries this ONNX Runtime build was made for (1.31: CUDA 13, cuDNN 9) on the library path; " +
+                "otherwise set Faces:ExecutionProvider to Cpu.";
         }
     }
 }
