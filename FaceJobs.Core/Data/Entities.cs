@@ -98,6 +98,9 @@ public sealed class PersonReference
 /// <summary>A reference descriptor with its person, for matching.</summary>
 public sealed record ReferenceEmbedding(long ReferenceId, long PersonId, string PersonName, byte[] Embedding);
 
+/// <summary>A face's descriptor as recognition stores it.</summary>
+public sealed record NewFaceEmbedding(long FaceId, byte[] Embedding);
+
 /// <summary>A face that matched a watchlist person.</summary>
 public sealed record NewMatch(long FaceId, long PersonId, float Distance);
 

@@ -29,8 +29,13 @@ public sealed class BlazeFaceDetector : IFaceDetector, IDisposable
     }
 
     public BlazeFaceDetector(string modelPath, FaceOptions options)
+        : this(modelPath, options, OnnxSessionSettings.From(options))
     {
-        _session = OnnxSessions.Create(modelPath, options.IntraOpThreads);
+    }
+
+    internal BlazeFaceDetector(string modelPath, FaceOptions options, OnnxSessionSettings session)
+    {
+        _session = OnnxSessions.Create(modelPath, session);
         var input = _session.InputMetadata.Single();
         _inputName = input.Key;
         var dimensions = input.Value.Dimensions;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.PixelFormats;
@@ -5,29 +6,31 @@ using SixLabors.ImageSharp.Processing;
 
 namespace FaceJobs.Core.Faces;
 
-/// <summary>Decodes photos upright (EXIF orientation applied), then detects, thumbnails, aligns and embeds faces.</summary>
-public sealed class FaceAnalyzer(IFaceDetector detector, IFaceAligner aligner, IFaceEmbedder embedder) : IFaceAnalyzer
+/// <summary>Detects, thumbnails, aligns and embeds faces on upright decoded photos.</summary>
+public sealed class FaceAnalyzer(
+    IFaceDetector detector,
+    [FromKeyedServices(FaceAnalyzer.ReferenceDetectorKey)] IFaceDetector referenceDetector,
+    IFaceAligner aligner,
+    IFaceEmbedder embedder) : IFaceAnalyzer
 {
+    /// <summary>Service key of the detector used for watchlist reference photos.</summary>
+    public const string ReferenceDetectorKey = "reference";
+
     private const int ThumbnailMaxSide = 160;
     private const float ThumbnailEnlargement = 1.2f;
     private static readonly JpegEncoder ThumbnailEncoder = new() { Quality = 85 };
 
-    public IReadOnlyList<FoundFace> DetectFaces(ReadOnlyMemory<byte> encodedImage)
-    {
-        using var image = DecodeUpright(encodedImage);
-        return detector.Detect(image)
-            .Select(face => new FoundFace(face, Thumbnail(image, face.Box)))
-            .ToList();
-    }
+    public IReadOnlyList<FoundFace> DetectFaces(Image<Rgb24> image) => WithThumbnails(image, detector.Detect(image));
 
-    public IReadOnlyList<float[]> EmbedFaces(ReadOnlyMemory<byte> encodedImage, IReadOnlyList<DetectedFace> faces)
+    public IReadOnlyList<FoundFace> DetectReferenceFaces(Image<Rgb24> image) => WithThumbnails(image, referenceDetector.Detect(image));
+
+    public IReadOnlyList<float[]> EmbedFaces(Image<Rgb24> image, IReadOnlyList<DetectedFace> faces)
     {
         if (faces.Count == 0)
         {
             return [];
         }
 
-        using var image = DecodeUpright(encodedImage);
         var chips = faces.Select(face => aligner.Align(image, face, embedder.ChipSize)).ToList();
         try
         {
@@ -46,6 +49,9 @@ public sealed class FaceAnalyzer(IFaceDetector detector, IFaceAligner aligner, I
         image.Mutate(x => x.AutoOrient());
         return image;
     }
+
+    private static List<FoundFace> WithThumbnails(Image<Rgb24> image, IReadOnlyList<DetectedFace> faces) =>
+        faces.Select(face => new FoundFace(face, Thumbnail(image, face.Box))).ToList();
 
     private static byte[] Thumbnail(Image<Rgb24> image, RectangleF box)
     {

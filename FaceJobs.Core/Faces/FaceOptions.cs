@@ -19,6 +19,9 @@ public sealed class FaceOptions
     [Range(1, 64)]
     public int IntraOpThreads { get; set; } = 1;
 
+    /// <summary>Cpu (default) or Cuda; asking for Cuda where it cannot run fails at start.</summary>
+    public FaceExecutionProvider ExecutionProvider { get; set; } = FaceExecutionProvider.Cpu;
+
     /// <summary>Minimum detector confidence. 0.5 found every face of the sample photos; 0.75 missed some.</summary>
     [Range(0.05, 0.99)]
     public float ScoreThreshold { get; set; } = 0.5f;

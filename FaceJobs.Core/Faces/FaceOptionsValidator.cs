@@ -18,6 +18,12 @@ public sealed class FaceOptionsValidator(ModelPathResolver resolver) : IValidate
             failures.AddRange(tilingErrors.Select(e => $"{FaceOptions.SectionName}:{nameof(FaceOptions.Tiling)}: {e.ErrorMessage}"));
         }
 
+        if (options.ExecutionProvider == FaceExecutionProvider.Cuda && failures.Count == 0
+            && OnnxSessions.WhyCudaIsUnavailable(resolver.Resolve(options.DetectorModelPath)) is { } why)
+        {
+            failures.Add($"{FaceOptions.SectionName}:{nameof(FaceOptions.ExecutionProvider)} is Cuda, but {why}");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

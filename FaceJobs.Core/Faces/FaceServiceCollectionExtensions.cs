@@ -33,11 +33,15 @@ public static class FaceServiceCollectionExtensions
             services.TryAddSingleton<IFaceDetector>(sp => new DownscalingFaceDetector(
                 new LandmarkKeypointDetector(sp.GetRequiredService<SsdMobileNetDetector>(), sp.GetRequiredService<FaceLandmark68Net>()),
                 choice.MaxDetectionSide));
+            services.TryAddKeyedSingleton<IFaceDetector>(FaceAnalyzer.ReferenceDetectorKey, (sp, _) => sp.GetRequiredService<IFaceDetector>());
         }
         else
         {
+            // The padded-canvas retry is for tight reference crops only: on an upload without a face it would run tiled
+            // detection again on nine times the pixels for nothing.
             services.TryAddSingleton<BlazeFaceDetector>();
-            services.TryAddSingleton<IFaceDetector>(sp => new DownscalingFaceDetector(
+            services.TryAddSingleton<IFaceDetector>(sp => new DownscalingFaceDetector(sp.GetRequiredService<BlazeFaceDetector>(), choice.MaxDetectionSide));
+            services.TryAddKeyedSingleton<IFaceDetector>(FaceAnalyzer.ReferenceDetectorKey, (sp, _) => new DownscalingFaceDetector(
                 new TightCropFaceDetector(sp.GetRequiredService<BlazeFaceDetector>()), choice.MaxDetectionSide));
         }
 
@@ -67,6 +71,7 @@ public static class FaceServiceCollectionExtensions
             {
                 o.ModelPath = resolver.Resolve(o.ModelPath);
                 o.IntraOpThreads = faces.Value.IntraOpThreads;
+                o.ExecutionProvider = faces.Value.ExecutionProvider;
             })
             .Validate(o => File.Exists(o.ModelPath), $"{LandmarkOptions.SectionName}:ModelPath does not name an existing file.")
             .ValidateOnStart();
@@ -79,6 +84,7 @@ public static class FaceServiceCollectionExtensions
             {
                 o.ModelPath = resolver.Resolve(o.ModelPath);
                 o.IntraOpThreads = faces.Value.IntraOpThreads;
+                o.ExecutionProvider = faces.Value.ExecutionProvider;
             })
             .Validate(o => File.Exists(o.ModelPath), $"{SsdDetectorOptions.SectionName}:ModelPath does not name an existing file.")
             .Validate(o => o.TileSizes.All(size => size >= 128), $"{SsdDetectorOptions.SectionName}:TileSizes must be 128 px or more.")

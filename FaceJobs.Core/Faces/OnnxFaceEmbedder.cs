@@ -18,13 +18,18 @@ public sealed class OnnxFaceEmbedder : IFaceEmbedder, IDisposable
     private readonly string _outputName;
 
     public OnnxFaceEmbedder(IOptions<FaceOptions> options, ModelPathResolver resolver)
-        : this(resolver.Resolve(options.Value.RecognizerModelPath), options.Value.IntraOpThreads)
+        : this(resolver.Resolve(options.Value.RecognizerModelPath), OnnxSessionSettings.From(options.Value))
     {
     }
 
     public OnnxFaceEmbedder(string modelPath, int intraOpThreads)
+        : this(modelPath, new OnnxSessionSettings(intraOpThreads))
     {
-        _session = OnnxSessions.Create(modelPath, intraOpThreads);
+    }
+
+    public OnnxFaceEmbedder(string modelPath, OnnxSessionSettings session)
+    {
+        _session = OnnxSessions.Create(modelPath, session);
         var input = _session.InputMetadata.Single();
         var output = _session.OutputMetadata.Single();
         _inputName = input.Key;

@@ -22,7 +22,8 @@ public sealed class DetectFacesJob(
         {
             var content = await photos.GetContentAsync(photoId, cancellationToken)
                 ?? throw new InvalidOperationException($"Photo {photoId} has no stored content.");
-            var found = analyzer.DetectFaces(content);
+            using var image = FaceAnalyzer.DecodeUpright(content);
+            var found = analyzer.DetectFaces(image);
             var rows = found.Select((f, index) => new NewFace(
                 index,
                 f.Face.Box.X,

@@ -26,7 +26,8 @@ public sealed class EnrollReferenceJob(IPersonRepository people, Faces.IFaceAnal
         await people.SetReferenceStatusAsync(referenceId, StageStatus.Running, null, cancellationToken);
         try
         {
-            var found = analyzer.DetectFaces(content);
+            using var image = Faces.FaceAnalyzer.DecodeUpright(content);
+            var found = analyzer.DetectReferenceFaces(image);
             if (found.Count == 0)
             {
                 // A photo without a face will not grow one on retry: record it for the page, do not fail the job.
@@ -35,7 +36,7 @@ public sealed class EnrollReferenceJob(IPersonRepository people, Faces.IFaceAnal
             }
 
             var main = found.MaxBy(f => f.Face.Box.Width * f.Face.Box.Height)!;
-            var descriptor = analyzer.EmbedFaces(content, [main.Face])[0];
+            var descriptor = analyzer.EmbedFaces(image, [main.Face])[0];
             await people.SetReferenceEnrolledAsync(referenceId, FaceDistance.ToBytes(descriptor), main.ThumbnailJpeg, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)

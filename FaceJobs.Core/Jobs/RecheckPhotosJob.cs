@@ -12,8 +12,8 @@ namespace FaceJobs.Core.Jobs;
 public sealed class RecheckPhotosJob(
     IPhotoRepository photos,
     IFaceRepository faces,
-    IPersonRepository people,
     IMatchRepository matches,
+    WatchlistIndex watchlist,
     WatchlistMatcher matcher,
     IBackgroundJobClient jobs,
     ILogger<RecheckPhotosJob> logger)
@@ -23,8 +23,8 @@ public sealed class RecheckPhotosJob(
     [JobDisplayName("Re-check earlier photos for person {0}")]
     public async Task RunAsync(long personId, CancellationToken cancellationToken)
     {
-        var references = await people.ListReferenceEmbeddingsAsync(null, cancellationToken);
-        if (!references.Any(r => r.PersonId == personId))
+        var references = await watchlist.GetAsync(cancellationToken);
+        if (!references.PersonIds.Contains(personId))
             return;
 
         var photosWithMatches = 0;

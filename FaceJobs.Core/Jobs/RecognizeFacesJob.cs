@@ -12,9 +12,9 @@ namespace FaceJobs.Core.Jobs;
 public sealed class RecognizeFacesJob(
     IPhotoRepository photos,
     IFaceRepository faces,
-    IPersonRepository people,
     IMatchRepository matches,
     IFaceAnalyzer analyzer,
+    WatchlistIndex watchlist,
     WatchlistMatcher matcher,
     PhotoStageRunner stages,
     ILogger<RecognizeFacesJob> logger)
@@ -34,17 +34,13 @@ public sealed class RecognizeFacesJob(
 
             var content = await photos.GetContentAsync(photoId, cancellationToken)
                 ?? throw new InvalidOperationException($"Photo {photoId} has no stored content.");
-            var descriptors = analyzer.EmbedFaces(content, stored.Select(ToDetectedFace).ToList());
-            var embeddings = new List<FaceEmbedding>(stored.Count);
-            for (var i = 0; i < stored.Count; i++)
-            {
-                var bytes = FaceDistance.ToBytes(descriptors[i]);
-                await faces.SetEmbeddingAsync(stored[i].Id, bytes, cancellationToken);
-                embeddings.Add(new FaceEmbedding(stored[i].Id, photoId, stored[i].FaceIndex, bytes));
-            }
+            IReadOnlyList<float[]> descriptors;
+            using (var image = FaceAnalyzer.DecodeUpright(content))
+                descriptors = analyzer.EmbedFaces(image, stored.Select(ToDetectedFace).ToList());
+            var embeddings = stored.Select((face, i) => new FaceEmbedding(face.Id, photoId, face.FaceIndex, FaceDistance.ToBytes(descriptors[i]))).ToList();
+            await faces.SetEmbeddingsAsync(embeddings.Select(e => new NewFaceEmbedding(e.FaceId, e.Embedding)).ToList(), cancellationToken);
 
-            var references = await people.ListReferenceEmbeddingsAsync(null, cancellationToken);
-            var found = matcher.Match(embeddings, references);
+            var found = matcher.Match(embeddings, await watchlist.GetAsync(cancellationToken));
             await matches.ReplaceForPhotoAsync(photoId, found, cancellationToken);
             logger.LogInformation("Photo {PhotoId}: {FaceCount} faces embedded, {MatchCount} watchlist matches", photoId, stored.Count, found.Count);
             return StageStatus.Succeeded;

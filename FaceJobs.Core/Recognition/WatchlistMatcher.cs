@@ -12,21 +12,16 @@ public sealed class WatchlistMatcher(IOptions<RecognitionOptions> options)
 {
     private readonly float _threshold = options.Value.MatchThreshold;
 
-    public IReadOnlyList<NewMatch> Match(IReadOnlyList<FaceEmbedding> faces, IReadOnlyList<ReferenceEmbedding> references)
+    public IReadOnlyList<NewMatch> Match(IReadOnlyList<FaceEmbedding> faces, ReferenceIndex references)
     {
         if (faces.Count == 0 || references.Count == 0)
             return [];
 
-        var referenceVectors = references.Select(r => (r.PersonId, Vector: FaceDistance.FromBytes(r.Embedding))).ToList();
         var matches = new List<NewMatch>();
         foreach (var face in faces)
         {
-            var faceVector = FaceDistance.FromBytes(face.Embedding);
-            var best = referenceVectors
-                .Select(r => (r.PersonId, Distance: FaceDistance.Euclidean(faceVector, r.Vector)))
-                .MinBy(r => r.Distance);
-            if (best.Distance <= _threshold)
-                matches.Add(new NewMatch(face.FaceId, best.PersonId, best.Distance));
+            if (references.Nearest(FaceDistance.FromBytes(face.Embedding)) is { } best && best.Distance <= _threshold)
+                matches.Add(new NewMatch(face.FaceId, references.PersonAt(best.Row), best.Distance));
         }
 
         return matches;

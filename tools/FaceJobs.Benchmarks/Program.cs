@@ -7,7 +7,42 @@ using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Processing;
 
 // Usage: FaceJobs.Benchmarks [--photo sample.jpg] [--threads n] [--out docs/benchmarks.md]
+//        FaceJobs.Benchmarks search [sizes, default 1000 10000 100000]   (1:N watchlist search, ms per query face)
+//        FaceJobs.Benchmarks session                                    (ONNX Runtime session options side by side)
+//        FaceJobs.Benchmarks hotpath                                    (the pipeline fixes, before and after)
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args.FirstOrDefault() == "search")
+{
+    var sizes = args.Length > 1 ? args[1..].Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList() : [1_000, 10_000, 100_000];
+    Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load {LoadAverage()}, {RuntimeInformation.FrameworkDescription}");
+    Console.WriteLine("| references | matcher before, ms/query | index, ms/query | per photo before (SQLite read + match), ms | per photo now (stamp + index), ms |");
+    Console.WriteLine("| ---: | ---: | ---: | ---: | ---: |");
+    await SearchBenchmark.RunAsync(sizes);
+    return 0;
+}
+
+if (args.FirstOrDefault() is "session" or "hotpath")
+{
+    var modelResolver = new ModelPathResolver();
+    var sample = File.ReadAllBytes(modelResolver.Resolve("FaceJobs.Tests/TestData/samples/sample1.jpg"));
+    using var decoded = FaceAnalyzer.DecodeUpright(sample);
+    Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load {LoadAverage()}, {RuntimeInformation.FrameworkDescription}");
+    if (args[0] == "session")
+    {
+        using var probe = new BlazeFaceDetector(modelResolver.Resolve(new FaceOptions().DetectorModelPath), new FaceOptions());
+        using var probeChip = new SimilarityFaceAligner().Align(decoded, probe.Detect(decoded, tiling: null)[0], 150);
+        Console.WriteLine("| session settings | detect 1 inference, median ms | embed 2 chips, median ms |");
+        Console.WriteLine("| --- | ---: | ---: |");
+        SessionBenchmark.Run(modelResolver, decoded, probeChip, new StageTimer());
+    }
+    else
+    {
+        await HotPathBenchmark.RunAsync(modelResolver, sample, new StageTimer());
+    }
+
+    return 0;
+}
+
 var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal) && p.i + 1 < args.Length)
     .ToDictionary(p => p.a, p => args[p.i + 1]);
 var resolver = new ModelPathResolver();

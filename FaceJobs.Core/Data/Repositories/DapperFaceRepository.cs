@@ -44,6 +44,11 @@ internal sealed class DapperFaceRepository(IDbConnectionFactory connections) : I
     public Task SetEmbeddingAsync(long faceId, byte[] embedding, CancellationToken cancellationToken = default) =>
         connections.ExecuteAsync(UpdateEmbedding, new { FaceId = faceId, Embedding = embedding }, cancellationToken);
 
+    public Task SetEmbeddingsAsync(IReadOnlyList<NewFaceEmbedding> embeddings, CancellationToken cancellationToken = default) =>
+        connections.InTransactionAsync(
+            (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(UpdateEmbedding, embeddings, transaction, cancellationToken: cancellationToken)),
+            cancellationToken);
+
     private const string SelectEmbeddingsOfPhoto = """
         SELECT id AS face_id, photo_id, face_index, embedding FROM faces
         WHERE photo_id = @PhotoId AND embedding IS NOT NULL ORDER BY face_index;

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 
 namespace FaceJobs.Core.Data.Repositories;
@@ -29,8 +30,14 @@ internal sealed class DapperPersonRepository(IDbConnectionFactory connections) :
     private const string DeletePerson = "DELETE FROM people WHERE id = @Id;";
 
     // References, matches and alert deliveries go by ON DELETE CASCADE (one cascade path each, valid on SQL Server).
-    public async Task<bool> DeleteAsync(long id, CancellationToken cancellationToken = default) =>
-        await connections.ExecuteAsync(DeletePerson, new { Id = id }, cancellationToken) > 0;
+    public Task<bool> DeleteAsync(long id, CancellationToken cancellationToken = default) =>
+        connections.InTransactionAsync(async (connection, transaction) =>
+        {
+            var deleted = await connection.ExecuteAsync(new CommandDefinition(DeletePerson, new { Id = id }, transaction, cancellationToken: cancellationToken));
+            if (deleted > 0)
+                await BumpWatchlistVersionAsync(connection, transaction, cancellationToken);
+            return deleted > 0;
+        }, cancellationToken);
 
     private readonly string _insertContentIfMissing = DapperPhotoRepository.InsertContentIfMissing(connections.Dialect);
 
@@ -79,10 +86,15 @@ internal sealed class DapperPersonRepository(IDbConnectionFactory connections) :
         """;
 
     public Task SetReferenceEnrolledAsync(long referenceId, byte[] embedding, byte[] thumbnail, CancellationToken cancellationToken = default) =>
-        connections.ExecuteAsync(
-            UpdateReferenceEnrolled,
-            new { Id = referenceId, Embedding = embedding, Thumbnail = thumbnail, Status = StageStatus.Succeeded },
-            cancellationToken);
+        connections.InTransactionAsync(async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                UpdateReferenceEnrolled,
+                new { Id = referenceId, Embedding = embedding, Thumbnail = thumbnail, Status = StageStatus.Succeeded },
+                transaction,
+                cancellationToken: cancellationToken));
+            return await BumpWatchlistVersionAsync(connection, transaction, cancellationToken);
+        }, cancellationToken);
 
     private const string UpdateReferenceStatus = "UPDATE person_references SET status = @Status, error = @Error WHERE id = @Id;";
 
@@ -102,6 +114,17 @@ internal sealed class DapperPersonRepository(IDbConnectionFactory connections) :
         var rows = await connections.QueryAsync<ReferenceEmbeddingRow>(SelectReferenceEmbeddings, new { PersonId = personId }, cancellationToken);
         return rows.Select(row => new ReferenceEmbedding(row.ReferenceId, row.PersonId, row.PersonName, row.Embedding)).ToArray();
     }
+
+    private const string SelectWatchlistVersion = "SELECT version FROM watchlist_version WHERE id = 1;";
+
+    public Task<long> GetWatchlistVersionAsync(CancellationToken cancellationToken = default) =>
+        connections.QuerySingleOrDefaultAsync<long>(SelectWatchlistVersion, null, cancellationToken);
+
+    private const string BumpWatchlistVersion = "UPDATE watchlist_version SET version = version + 1 WHERE id = 1;";
+
+    // Every change to the enrolled set goes through here, in the transaction that makes it (see WatchlistIndex).
+    private static Task<int> BumpWatchlistVersionAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(BumpWatchlistVersion, null, transaction, cancellationToken: cancellationToken));
 
     // See DapperFaceRepository.FaceEmbeddingRow: records need exact column types, which SQLite does not give.
     private sealed class ReferenceEmbeddingRow

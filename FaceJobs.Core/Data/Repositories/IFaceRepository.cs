@@ -14,6 +14,9 @@ public interface IFaceRepository
 
     Task SetEmbeddingAsync(long faceId, byte[] embedding, CancellationToken cancellationToken = default);
 
+    /// <summary>Stores the descriptors of a photo's faces in one transaction (one connection, one commit).</summary>
+    Task SetEmbeddingsAsync(IReadOnlyList<NewFaceEmbedding> embeddings, CancellationToken cancellationToken = default);
+
     /// <summary>Every stored face descriptor of the given photo.</summary>
     Task<IReadOnlyList<FaceEmbedding>> ListEmbeddingsAsync(long photoId, CancellationToken cancellationToken = default);
 

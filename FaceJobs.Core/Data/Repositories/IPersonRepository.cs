@@ -10,7 +10,10 @@ public interface IPersonRepository
     /// <summary>By name.</summary>
     Task<IReadOnlyList<Person>> ListAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Removes the person, their references, matches and alert records. False when there was no such person.</summary>
+    /// <summary>
+    /// Removes the person, their references, matches and alert records, and bumps the watchlist version. False when
+    /// there was no such person.
+    /// </summary>
     Task<bool> DeleteAsync(long id, CancellationToken cancellationToken = default);
 
     /// <summary>Stores the bytes (if not stored yet) and a pending reference; returns its id.</summary>
@@ -26,11 +29,17 @@ public interface IPersonRepository
 
     Task SetReferenceJobIdAsync(long referenceId, string jobId, CancellationToken cancellationToken = default);
 
-    /// <summary>Marks a reference enrolled with its descriptor and face crop.</summary>
+    /// <summary>Marks a reference enrolled with its descriptor and face crop, and bumps the watchlist version.</summary>
     Task SetReferenceEnrolledAsync(long referenceId, byte[] embedding, byte[] thumbnail, CancellationToken cancellationToken = default);
 
     Task SetReferenceStatusAsync(long referenceId, StageStatus status, string? error, CancellationToken cancellationToken = default);
 
     /// <summary>Every enrolled reference descriptor; of one person when <paramref name="personId"/> is given.</summary>
     Task<IReadOnlyList<ReferenceEmbedding>> ListReferenceEmbeddingsAsync(long? personId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A number that grows whenever the set of enrolled references changes (a reference enrolled, a person removed), in
+    /// any process sharing the database; one row, for checking a cached watchlist index.
+    /// </summary>
+    Task<long> GetWatchlistVersionAsync(CancellationToken cancellationToken = default);
 }

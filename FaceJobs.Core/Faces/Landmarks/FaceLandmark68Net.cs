@@ -21,8 +21,7 @@ public sealed class FaceLandmark68Net : IDisposable
 
     public FaceLandmark68Net(LandmarkOptions options)
     {
-        using var sessionOptions = new SessionOptions { IntraOpNumThreads = options.IntraOpThreads };
-        _session = new InferenceSession(options.ModelPath, sessionOptions);
+        _session = OnnxSessions.Create(options.ModelPath, new OnnxSessionSettings(options.IntraOpThreads, options.ExecutionProvider));
         var input = _session.InputMetadata.Single();
         _inputName = input.Key;
         _inputSize = input.Value.Dimensions[1];

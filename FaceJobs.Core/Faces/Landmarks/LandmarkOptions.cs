@@ -17,4 +17,7 @@ public sealed class LandmarkOptions
 
     [Range(1, 64)]
     public int IntraOpThreads { get; set; } = 1;
+
+    /// <summary>Copied from <c>Faces:ExecutionProvider</c>.</summary>
+    public FaceExecutionProvider ExecutionProvider { get; set; } = FaceExecutionProvider.Cpu;
 }

@@ -31,4 +31,7 @@ public sealed class SsdDetectorOptions
 
     [Range(1, 64)]
     public int IntraOpThreads { get; set; } = 1;
+
+    /// <summary>Copied from <c>Faces:ExecutionProvider</c>.</summary>
+    public FaceExecutionProvider ExecutionProvider { get; set; } = FaceExecutionProvider.Cpu;
 }

@@ -259,6 +259,44 @@ public abstract class RepositoryTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task SetEmbeddingsAsync_StoresEveryFacesDescriptor_WhenGivenAPhotosFaces()
+    {
+        var db = await StartAsync();
+        var (photoId, faces) = await AddPhotoWithFacesAsync(db, 3);
+        var (otherPhotoId, otherFaces) = await AddPhotoWithFacesAsync(db, 1);
+        var descriptors = faces.Select(_ => RandomBytes(512)).ToList();
+
+        await db.Faces.SetEmbeddingsAsync(faces.Select((face, i) => new NewFaceEmbedding(face.Id, descriptors[i])).ToList());
+
+        Assert.Equal(descriptors, (await db.Faces.ListEmbeddingsAsync(photoId)).Select(e => e.Embedding));
+        Assert.Empty(await db.Faces.ListEmbeddingsAsync(otherPhotoId));
+        Assert.Null(Assert.Single(await db.Faces.ListByPhotoAsync(otherPhotoId)).Embedding);
+        Assert.Equal(otherFaces[0].Id, (await db.Faces.ListByPhotoAsync(otherPhotoId))[0].Id);
+    }
+
+    [SkippableFact]
+    public async Task GetWatchlistVersionAsync_Grows_WhenAReferenceIsEnrolledOrItsPersonRemoved()
+    {
+        var db = await StartAsync();
+        var empty = await db.People.GetWatchlistVersionAsync();
+        var ada = await db.People.AddPersonAsync("Ada", null);
+        var reference = await AddReferenceAsync(db, ada);
+        var pending = await db.People.GetWatchlistVersionAsync();
+
+        await db.People.SetReferenceEnrolledAsync(reference, RandomBytes(512), RandomBytes(10));
+        var enrolled = await db.People.GetWatchlistVersionAsync();
+        Assert.False(await db.People.DeleteAsync(ada + 1000));
+        var nobodyRemoved = await db.People.GetWatchlistVersionAsync();
+        await db.People.DeleteAsync(ada);
+        var removed = await db.People.GetWatchlistVersionAsync();
+
+        Assert.Equal(empty, pending);
+        Assert.True(enrolled > pending);
+        Assert.Equal(enrolled, nobodyRemoved);
+        Assert.True(removed > enrolled);
+    }
+
+    [SkippableFact]
     public async Task AddMissingAsync_InsertsOnlyNewPairs_WhenSomeMatchesExist()
     {
         var db = await StartAsync();

@@ -17,7 +17,7 @@ public sealed class FaceAnalyzerTests
         Skip.IfNot(File.Exists(Path.Combine(TestPaths.Models, "dlib_resnet_face_descriptor.onnx")), "recognizer model not present");
         using var services = Services(new Dictionary<string, string?>()).BuildServiceProvider();
         var analyzer = services.GetRequiredService<IFaceAnalyzer>();
-        var photo = File.ReadAllBytes(TestPaths.Sample(1));
+        using var photo = FaceAnalyzer.DecodeUpright(File.ReadAllBytes(TestPaths.Sample(1)));
 
         var found = analyzer.DetectFaces(photo);
         var descriptors = analyzer.EmbedFaces(photo, found.Select(f => f.Face).ToList());
@@ -32,6 +32,35 @@ public sealed class FaceAnalyzerTests
         Assert.Equal(3, descriptors.Count);
         Assert.All(descriptors, d => Assert.Equal(128, d.Length));
         Assert.Same(services.GetRequiredService<IFaceDetector>(), services.GetRequiredService<IFaceDetector>());
+    }
+
+    [Fact]
+    public void DetectReferenceFaces_RetriesOnAPaddedCanvas_WhileDetectFacesDoesNot_WhenTheFaceFillsTheFrame()
+    {
+        using var services = Services(new Dictionary<string, string?>()).BuildServiceProvider();
+        var analyzer = services.GetRequiredService<IFaceAnalyzer>();
+        var blazeFace = services.GetRequiredService<BlazeFaceDetector>();
+        using var crop = FaceAnalyzer.DecodeUpright(File.ReadAllBytes(TestPaths.Identity("amy", 1)));
+
+        var asUpload = analyzer.DetectFaces(crop).Select(f => f.Face.Keypoints).ToList();
+        var asReference = analyzer.DetectReferenceFaces(crop).Select(f => f.Face.Keypoints).ToList();
+
+        Assert.Equal(blazeFace.Detect(crop).Select(f => f.Keypoints), asUpload);
+        Assert.Equal(new TightCropFaceDetector(blazeFace).Detect(crop).Select(f => f.Keypoints), asReference);
+        Assert.NotEqual(asUpload, asReference);
+    }
+
+    [SkippableFact]
+    public void AddFaceJobsVision_FailsAtStartNamingTheSetting_WhenCudaIsAskedForWhereItCannotRun()
+    {
+        Skip.If(Microsoft.ML.OnnxRuntime.OrtEnv.Instance().GetAvailableProviders().Contains("CUDAExecutionProvider"),
+            "this is a GPU build: whether CUDA can run depends on the machine");
+        using var services = Services(new Dictionary<string, string?> { ["Faces:ExecutionProvider"] = "Cuda" }).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<FaceOptions>>().Value);
+
+        Assert.Contains("Faces:ExecutionProvider is Cuda", error.Message);
+        Assert.Contains("CPU only", error.Message);
     }
 
     [Fact]
