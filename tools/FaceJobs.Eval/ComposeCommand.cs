@@ -1,4 +1,5 @@
 using System.Globalization;
+using FaceJobs.Evaluation;
 using SixLabors.ImageSharp;
 
 namespace FaceJobs.Eval;

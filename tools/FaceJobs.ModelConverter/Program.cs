@@ -1,43 +1,32 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using FaceJobs.ModelConverter.Networks;
+using FaceJobs.ModelConversion.Networks;
 
-namespace FaceJobs.ModelConverter;
-
-// An explicit class rather than top-level statements: FaceJobs.Tests references this project and
-// FaceJobs.Web, whose Program type must stay unambiguous there.
-internal static class ConverterProgram
+const string Usage = "usage: FaceJobs.ModelConverter recognizer|ssd-detector|landmarks68 <face-api model dir> <out.onnx>";
+if (args.Length != 3)
 {
-    private const string Usage = "usage: FaceJobs.ModelConverter recognizer|ssd-detector|landmarks68 <face-api model dir> <out.onnx>";
-
-    private static int Main(string[] args)
-    {
-        if (args.Length != 3)
-        {
-            Console.Error.WriteLine(Usage);
-            return 2;
-        }
-
-        var (network, modelDirectory, outputPath) = (args[0], args[1], args[2]);
-        var stopwatch = Stopwatch.StartNew();
-        Func<string, byte[]>? convert = network switch
-        {
-            "recognizer" => DlibResNetConverter.Convert,
-            "ssd-detector" => SsdMobilenetV1Converter.Convert,
-            "landmarks68" => FaceLandmark68Converter.Convert,
-            _ => null,
-        };
-
-        if (convert is null)
-        {
-            Console.Error.WriteLine($"unknown network '{network}'. {Usage}");
-            return 2;
-        }
-
-        var bytes = convert(modelDirectory);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
-        File.WriteAllBytes(outputPath, bytes);
-        Console.WriteLine($"{outputPath}: {bytes.Length} bytes, sha256 {Convert.ToHexStringLower(SHA256.HashData(bytes))}, converted in {stopwatch.ElapsedMilliseconds} ms");
-        return 0;
-    }
+    Console.Error.WriteLine(Usage);
+    return 2;
 }
+
+var (network, modelDirectory, outputPath) = (args[0], args[1], args[2]);
+var stopwatch = Stopwatch.StartNew();
+Func<string, byte[]>? convert = network switch
+{
+    "recognizer" => DlibResNetConverter.Convert,
+    "ssd-detector" => SsdMobilenetV1Converter.Convert,
+    "landmarks68" => FaceLandmark68Converter.Convert,
+    _ => null,
+};
+
+if (convert is null)
+{
+    Console.Error.WriteLine($"unknown network '{network}'. {Usage}");
+    return 2;
+}
+
+var bytes = convert(modelDirectory);
+Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
+File.WriteAllBytes(outputPath, bytes);
+Console.WriteLine($"{outputPath}: {bytes.Length} bytes, sha256 {Convert.ToHexStringLower(SHA256.HashData(bytes))}, converted in {stopwatch.ElapsedMilliseconds} ms");
+return 0;

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using FaceJobs.ModelConverter.Networks;
+using FaceJobs.ModelConversion.Networks;
 using FaceJobs.Tests.Fixtures;
 using Xunit;
 

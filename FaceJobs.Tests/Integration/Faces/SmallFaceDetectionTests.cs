@@ -1,5 +1,5 @@
 using FaceJobs.Core.Faces;
-using FaceJobs.Eval;
+using FaceJobs.Evaluation;
 using FaceJobs.Tests.Fixtures;
 using SixLabors.ImageSharp;
 using Xunit;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using FaceJobs.Core.Faces.Ssd;
-using FaceJobs.ModelConverter.Networks;
+using FaceJobs.ModelConversion.Networks;
 using FaceJobs.Tests.Fixtures;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;

@@ -1,4 +1,4 @@
-using FaceJobs.ModelConverter.Onnx;
+using FaceJobs.ModelConversion.Onnx;
 using Xunit;
 
 namespace FaceJobs.Tests.Unit.ModelConverter;

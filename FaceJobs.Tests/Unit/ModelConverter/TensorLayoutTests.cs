@@ -1,4 +1,4 @@
-using FaceJobs.ModelConverter.Tfjs;
+using FaceJobs.ModelConversion.Tfjs;
 using Xunit;
 
 namespace FaceJobs.Tests.Unit.ModelConverter;

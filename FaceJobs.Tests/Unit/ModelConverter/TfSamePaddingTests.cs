@@ -1,4 +1,4 @@
-using FaceJobs.ModelConverter.Networks;
+using FaceJobs.ModelConversion.Networks;
 
 namespace FaceJobs.Tests.Unit.ModelConverter;
 

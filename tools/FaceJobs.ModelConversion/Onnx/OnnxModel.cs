@@ -1,4 +1,4 @@
-namespace FaceJobs.ModelConverter.Onnx;
+namespace FaceJobs.ModelConversion.Onnx;
 
 /// <summary>ONNX TensorProto.DataType values used by the converters.</summary>
 internal enum OnnxDataType

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace FaceJobs.ModelConverter.Onnx;
+namespace FaceJobs.ModelConversion.Onnx;
 
 /// <summary>
 /// Collects nodes, initializers, inputs and outputs in insertion order and names generated values

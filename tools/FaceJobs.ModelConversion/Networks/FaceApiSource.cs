@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace FaceJobs.ModelConverter.Networks;
+namespace FaceJobs.ModelConversion.Networks;
 
 internal static class FaceApiSource
 {

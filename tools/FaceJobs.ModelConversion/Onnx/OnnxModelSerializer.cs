@@ -1,4 +1,4 @@
-namespace FaceJobs.ModelConverter.Onnx;
+namespace FaceJobs.ModelConversion.Onnx;
 
 /// <summary>
 /// Writes an <see cref="OnnxModel"/> as an ONNX ModelProto. Field numbers follow

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace FaceJobs.ModelConverter.Onnx;
+namespace FaceJobs.ModelConversion.Onnx;
 
 /// <summary>
 /// Minimal protobuf wire-format writer: just the field kinds ONNX needs. Output depends only on the

@@ -1,4 +1,4 @@
-namespace FaceJobs.ModelConverter.Tfjs;
+namespace FaceJobs.ModelConversion.Tfjs;
 
 internal static class TensorLayout
 {

@@ -1,4 +1,4 @@
-namespace FaceJobs.ModelConverter.Networks;
+namespace FaceJobs.ModelConversion.Networks;
 
 /// <summary>
 /// TensorFlow's 'same' padding as explicit ONNX pads. At stride 2 on an even size TF pads only the

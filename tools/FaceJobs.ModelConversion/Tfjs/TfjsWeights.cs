@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace FaceJobs.ModelConverter.Tfjs;
+namespace FaceJobs.ModelConversion.Tfjs;
 
 /// <summary>
 /// Reads a tfjs weights manifest (<c>&lt;model&gt;-weights_manifest.json</c>) and the binary shards it names.

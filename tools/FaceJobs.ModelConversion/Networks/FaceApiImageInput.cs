@@ -1,6 +1,6 @@
-using FaceJobs.ModelConverter.Onnx;
+using FaceJobs.ModelConversion.Onnx;
 
-namespace FaceJobs.ModelConverter.Networks;
+namespace FaceJobs.ModelConversion.Networks;
 
 /// <summary>The input face-api's recognizer and landmark nets share: NHWC RGB 0–255, mean-subtracted, ÷255, to NCHW.</summary>
 internal static class FaceApiImageInput

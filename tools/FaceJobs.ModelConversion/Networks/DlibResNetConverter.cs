@@ -1,14 +1,14 @@
-using FaceJobs.ModelConverter.Onnx;
-using FaceJobs.ModelConverter.Tfjs;
+using FaceJobs.ModelConversion.Onnx;
+using FaceJobs.ModelConversion.Tfjs;
 
-namespace FaceJobs.ModelConverter.Networks;
+namespace FaceJobs.ModelConversion.Networks;
 
 /// <summary>
 /// Converts face-api's FaceRecognitionNet (dlib's ResNet-29 face descriptor) to ONNX, mirroring
 /// face-api 1.7.15 src/faceRecognitionNet/{FaceRecognitionNet,convLayer,residualLayer}.ts op for op.
 /// Contract: input "input" float32 [N,150,150,3] NHWC RGB 0..255; output "descriptor" float32 [N,128].
 /// </summary>
-internal sealed class DlibResNetConverter
+public sealed class DlibResNetConverter
 {
     public const string ModelName = "face_recognition_model";
     public const string InputName = "input";

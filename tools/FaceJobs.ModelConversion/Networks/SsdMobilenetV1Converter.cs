@@ -1,7 +1,7 @@
-using FaceJobs.ModelConverter.Onnx;
-using FaceJobs.ModelConverter.Tfjs;
+using FaceJobs.ModelConversion.Onnx;
+using FaceJobs.ModelConversion.Tfjs;
 
-namespace FaceJobs.ModelConverter.Networks;
+namespace FaceJobs.ModelConversion.Networks;
 
 /// <summary>
 /// Converts face-api's SSD-MobileNetV1 face detector (WIDER FACE) to ONNX up to the raw head outputs,
@@ -11,7 +11,7 @@ namespace FaceJobs.ModelConverter.Networks;
 /// (ty, tx, th, tw per anchor), "scores" [1,5118] (sigmoid face score) and "anchors" [5118,4]
 /// (ymin, xmin, ymax, xmax in [0,1], face-api's Output/extra_dim).
 /// </summary>
-internal sealed class SsdMobilenetV1Converter
+public sealed class SsdMobilenetV1Converter
 {
     public const string ModelName = "ssd_mobilenetv1_model";
     public const string InputName = "image";

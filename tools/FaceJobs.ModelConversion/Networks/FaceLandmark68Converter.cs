@@ -1,7 +1,7 @@
-using FaceJobs.ModelConverter.Onnx;
-using FaceJobs.ModelConverter.Tfjs;
+using FaceJobs.ModelConversion.Onnx;
+using FaceJobs.ModelConversion.Tfjs;
 
-namespace FaceJobs.ModelConverter.Networks;
+namespace FaceJobs.ModelConversion.Networks;
 
 /// <summary>
 /// Converts face-api's FaceLandmark68Net to ONNX, mirroring face-api 1.7.15
@@ -11,7 +11,7 @@ namespace FaceJobs.ModelConverter.Networks;
 /// square and resized by the caller); output "landmarks" float32 [N,136]: x0, y0, x1, y1, ... as
 /// fractions of the 112 px input.
 /// </summary>
-internal sealed class FaceLandmark68Converter
+public sealed class FaceLandmark68Converter
 {
     public const string ModelName = "face_landmark_68_model";
     public const string InputName = "image";

@@ -1,4 +1,4 @@
-namespace FaceJobs.ModelConverter.Tfjs;
+namespace FaceJobs.ModelConversion.Tfjs;
 
 /// <summary>How a tfjs weight is stored: value = stored * Scale + Min (see tfjs-core io_utils.decodeWeights).</summary>
 internal sealed record TfjsQuantization(string StoredType, double Scale, double Min);

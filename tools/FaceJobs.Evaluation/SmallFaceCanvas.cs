@@ -3,7 +3,7 @@ using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
 
-namespace FaceJobs.Eval;
+namespace FaceJobs.Evaluation;
 
 /// <summary>
 /// A large photo-like canvas with faces from the sample photos pasted at known, small sizes: one row per face size,

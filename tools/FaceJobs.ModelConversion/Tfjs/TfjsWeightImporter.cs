@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
-using FaceJobs.ModelConverter.Onnx;
+using FaceJobs.ModelConversion.Onnx;
 
-namespace FaceJobs.ModelConverter.Tfjs;
+namespace FaceJobs.ModelConversion.Tfjs;
 
 /// <summary>
 /// Puts tfjs weights into an ONNX graph as float values. Quantized weights stay quantized in the file
