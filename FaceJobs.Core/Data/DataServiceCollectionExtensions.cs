@@ -33,6 +33,7 @@ public static class DataServiceCollectionExtensions
             {
                 StorageProvider.Sqlite => new SqliteConnectionFactory(options.ConnectionString),
                 StorageProvider.SqlServer => new SqlServerConnectionFactory(options.ConnectionString),
+                StorageProvider.PostgreSql => new PostgreSqlConnectionFactory(options.ConnectionString),
                 _ => throw new OptionsValidationException(nameof(StorageOptions), typeof(StorageOptions), [$"Unknown storage provider {options.Provider}."]),
             };
         });

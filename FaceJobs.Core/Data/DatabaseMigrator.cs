@@ -7,7 +7,7 @@ namespace FaceJobs.Core.Data;
 /// <summary>
 /// Applies the dialect's migration scripts that the database has not seen, each in its own transaction.
 /// Safe when several processes start at once: each transaction first takes a database-wide lock
-/// (SQLite: BEGIN IMMEDIATE; SQL Server: sp_getapplock) and then re-reads which scripts are applied.
+/// (SQLite: BEGIN IMMEDIATE; SQL Server: sp_getapplock; PostgreSQL: pg_advisory_xact_lock) and then re-reads which scripts are applied.
 /// </summary>
 public sealed class DatabaseMigrator(IDbConnectionFactory connections, ILogger<DatabaseMigrator> logger)
 {

@@ -9,6 +9,7 @@ public abstract class SqlDialect
 {
     public static readonly SqlDialect Sqlite = new SqliteDialect();
     public static readonly SqlDialect SqlServer = new SqlServerDialect();
+    public static readonly SqlDialect PostgreSql = new PostgreSqlDialect();
 
     public abstract StorageProvider Provider { get; }
 
@@ -86,4 +87,30 @@ public sealed class SqlServerDialect : SqlDialect
         """;
 
     public override string OnConflict(string onConflict, string tSql) => tSql;
+}
+
+/// <summary>PostgreSQL: the same ON CONFLICT, RETURNING and LIMIT as SQLite; times are timestamptz.</summary>
+public sealed class PostgreSqlDialect : SqlDialect
+{
+    // Any fixed number, the same in every FaceJobs process: "FACEJOBS" in ASCII.
+    internal const long MigrationLockKey = 0x4641_4345_4A4F_4253;
+
+    public override StorageProvider Provider => StorageProvider.PostgreSql;
+
+    public override string ReturningId => "RETURNING id";
+
+    public override string Page => "LIMIT @Limit OFFSET @Offset";
+
+    public override string UtcNow => "now()";
+
+    // A transaction-level advisory lock is released by the migration's commit or rollback, like sp_getapplock.
+    public override string MigrationLock => $"""
+        SELECT pg_advisory_xact_lock({MigrationLockKey});
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+            version        text        NOT NULL PRIMARY KEY,
+            applied_at_utc timestamptz NOT NULL DEFAULT now()
+        );
+        """;
+
+    public override string OnConflict(string onConflict, string tSql) => onConflict;
 }

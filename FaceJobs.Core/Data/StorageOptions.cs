@@ -7,6 +7,7 @@ public enum StorageProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }
 
 /// <summary>Bound from <c>Storage</c>; the connection string comes from <c>ConnectionStrings:FaceJobs</c>.</summary>

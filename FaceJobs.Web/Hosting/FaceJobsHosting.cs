@@ -50,11 +50,16 @@ public static class FaceJobsHosting
             app.Lifetime.ApplicationStopped.Register(guard.Dispose);
         }
 
-        if (storage.MigrateOnStartup)
-            await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        // Hangfire.PostgreSql prepares its schema without a lock of its own; processes starting together take turns.
+        await using (var startup = storage.Provider == StorageProvider.PostgreSql ? await PostgreSqlStartupLock.AcquireAsync(storage.ConnectionString) : null)
+        {
+            if (storage.MigrateOnStartup)
+                await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
 
-        app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<ResumeStalledContinuationsJob>(
-            ResumeStalledContinuationsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+            // The first use of the job storage prepares its schema.
+            app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<ResumeStalledContinuationsJob>(
+                ResumeStalledContinuationsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        }
     }
 
     public static void UseFaceJobs(this WebApplication app, FaceJobsRole role)

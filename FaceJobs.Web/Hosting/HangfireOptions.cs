@@ -31,6 +31,17 @@ public sealed class HangfireOptions
     [Range(5, 86_400)]
     public int SqliteInvisibilityTimeoutSeconds { get; set; } = 300;
 
+    /// <summary>How often each worker polls PostgreSQL job storage for a new job (README: why not LISTEN/NOTIFY).</summary>
+    [Range(50, 60_000)]
+    public int PostgreSqlPollIntervalMilliseconds { get; set; } = 1000;
+
+    /// <summary>
+    /// How long a job fetched from PostgreSQL storage by a worker that then died waits before another worker takes it.
+    /// The fetch of a running job is renewed in the background (sliding), so this does not limit how long a job runs.
+    /// </summary>
+    [Range(5, 86_400)]
+    public int PostgreSqlInvisibilityTimeoutSeconds { get; set; } = 300;
+
     /// <summary>Hangfire's own SQLite file when <c>Storage:Provider</c> is Sqlite; relative to the content root.</summary>
     [Required]
     public string SqliteFile { get; set; } = "App_Data/hangfire.db";

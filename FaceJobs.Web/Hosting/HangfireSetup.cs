@@ -1,6 +1,7 @@
 using FaceJobs.Core.Data;
 using FaceJobs.Core.Jobs;
 using Hangfire;
+using Hangfire.PostgreSql;
 using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
 using Microsoft.Data.SqlClient;
@@ -23,10 +24,18 @@ public static class HangfireSetup
                 .UseRecommendedSerializerSettings();
             var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
             var hangfire = provider.GetRequiredService<IOptions<HangfireOptions>>().Value;
-            if (storage.Provider == StorageProvider.SqlServer)
-                UseSqlServer(config, storage);
-            else
-                UseSqlite(config, hangfire, provider.GetRequiredService<IHostEnvironment>().ContentRootPath);
+            switch (storage.Provider)
+            {
+                case StorageProvider.SqlServer:
+                    UseSqlServer(config, storage);
+                    break;
+                case StorageProvider.PostgreSql:
+                    UsePostgreSql(config, storage, hangfire);
+                    break;
+                default:
+                    UseSqlite(config, hangfire, provider.GetRequiredService<IHostEnvironment>().ContentRootPath);
+                    break;
+            }
         });
 
         if (role == FaceJobsRole.Web)
@@ -61,6 +70,25 @@ public static class HangfireSetup
             UseRecommendedIsolationLevel = true,
             DisableGlobalLocks = true,
         });
+
+    // Why each option: README, "PostgreSQL".
+    private static void UsePostgreSql(IGlobalConfiguration config, StorageOptions storage, HangfireOptions hangfire) =>
+        config.UsePostgreSqlStorage(
+            bootstrapper => bootstrapper.UseNpgsqlConnection(storage.ConnectionString),
+            new PostgreSqlStorageOptions
+            {
+                PrepareSchemaIfNecessary = storage.PrepareSchemaIfNecessary,
+                // A running job's fetch time is renewed in the background, so the timeout is how long a job of a killed
+                // worker waits before another worker takes it, not a cap on how long a job may run.
+                UseSlidingInvisibilityTimeout = true,
+                InvisibilityTimeout = TimeSpan.FromSeconds(hangfire.PostgreSqlInvisibilityTimeoutSeconds),
+                // Polling, not LISTEN/NOTIFY: a listener connection dropped by a database restart is not re-opened and
+                // jobs then wait for the invisibility timeout (hangfire-postgres/Hangfire.PostgreSql#410).
+                EnableLongPolling = false,
+                QueuePollInterval = TimeSpan.FromMilliseconds(hangfire.PostgreSqlPollIntervalMilliseconds),
+                // A lock older than this counts as left by a dead process; the longest hold is one photo's alert emails.
+                DistributedLockTimeout = TimeSpan.FromMinutes(5),
+            });
 
     private static void UseSqlite(IGlobalConfiguration config, HangfireOptions hangfire, string contentRoot)
     {

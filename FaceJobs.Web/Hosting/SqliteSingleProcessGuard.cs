@@ -6,7 +6,7 @@ namespace FaceJobs.Web.Hosting;
 /// <summary>
 /// Hangfire's SQLite storage is made for one process: its queue fetch and locks are not proven across processes. So a
 /// second FaceJobs process on the same SQLite folder is refused with a clear message; run several processes on
-/// SQL Server instead (README: "More machines").
+/// PostgreSQL or SQL Server instead (README: "More machines").
 /// </summary>
 public sealed class SqliteSingleProcessGuard : IDisposable
 {
@@ -27,7 +27,7 @@ public sealed class SqliteSingleProcessGuard : IDisposable
             throw new InvalidOperationException(
                 $"Another FaceJobs process already uses the SQLite storage at '{Path.GetDirectoryName(path)}'. " +
                 "The embedded SQLite default supports one process; to run a web front and separate workers, set " +
-                "Storage:Provider to SqlServer (see README, 'More machines').");
+                "Storage:Provider to PostgreSql or SqlServer (see README, 'More machines').");
         }
     }
 

@@ -18,6 +18,11 @@ internal sealed class DapperFaceRepository(IDbConnectionFactory connections) : I
     public Task ReplaceFacesAsync(long photoId, IReadOnlyList<NewFace> faces, CancellationToken cancellationToken = default) =>
         connections.InTransactionAsync(async (connection, transaction) =>
         {
+            // The photo's row first: its lock makes two runs for one photo (a job delivered twice) take turns, so the
+            // second deletes what the first inserted instead of colliding with it (PostgreSQL, SQL Server; SQLite
+            // writes one transaction at a time anyway).
+            await connection.ExecuteAsync(new CommandDefinition(
+                UpdateFaceCount, new { PhotoId = photoId, FaceCount = faces.Count }, transaction, cancellationToken: cancellationToken));
             // Matches go explicitly rather than by cascade, so the outcome does not depend on foreign-key settings.
             var photo = new { PhotoId = photoId };
             await connection.ExecuteAsync(new CommandDefinition(DeleteMatchesOfPhoto, photo, transaction, cancellationToken: cancellationToken));
@@ -26,9 +31,7 @@ internal sealed class DapperFaceRepository(IDbConnectionFactory connections) : I
             {
                 PhotoId = photoId, face.FaceIndex, face.X, face.Y, face.Width, face.Height, face.Score, face.Keypoints, face.Thumbnail,
             });
-            await connection.ExecuteAsync(new CommandDefinition(InsertFace, rows, transaction, cancellationToken: cancellationToken));
-            return await connection.ExecuteAsync(new CommandDefinition(
-                UpdateFaceCount, new { PhotoId = photoId, FaceCount = faces.Count }, transaction, cancellationToken: cancellationToken));
+            return await connection.ExecuteAsync(new CommandDefinition(InsertFace, rows, transaction, cancellationToken: cancellationToken));
         }, cancellationToken);
 
     private const string SelectFacesOfPhoto = """

@@ -14,16 +14,6 @@ internal sealed class DapperMatchRepository(IDbConnectionFactory connections) : 
 
     private const string DeleteMatchesOfPhoto = "DELETE FROM matches WHERE face_id IN (SELECT id FROM faces WHERE photo_id = @PhotoId);";
 
-    private const string InsertMatch = "INSERT INTO matches (face_id, person_id, distance) VALUES (@FaceId, @PersonId, @Distance);";
-
-    public Task ReplaceForPhotoAsync(long photoId, IReadOnlyList<NewMatch> matches, CancellationToken cancellationToken = default) =>
-        connections.InTransactionAsync(async (connection, transaction) =>
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                DeleteMatchesOfPhoto, new { PhotoId = photoId }, transaction, cancellationToken: cancellationToken));
-            return await connection.ExecuteAsync(new CommandDefinition(InsertMatch, matches, transaction, cancellationToken: cancellationToken));
-        }, cancellationToken);
-
     private readonly string _insertMatchIfMissing = connections.Dialect.OnConflict(
         onConflict: """
             INSERT INTO matches (face_id, person_id, distance) VALUES (@FaceId, @PersonId, @Distance)
@@ -34,6 +24,16 @@ internal sealed class DapperMatchRepository(IDbConnectionFactory connections) : 
             SELECT @FaceId, @PersonId, @Distance
             WHERE NOT EXISTS (SELECT 1 FROM matches WITH (UPDLOCK, HOLDLOCK) WHERE face_id = @FaceId AND person_id = @PersonId);
             """);
+
+    // Insert-if-missing here too: a watchlist re-check (AddMissingAsync) or a second run for the same photo may add
+    // the same (face, person) between this delete and this insert.
+    public Task ReplaceForPhotoAsync(long photoId, IReadOnlyList<NewMatch> matches, CancellationToken cancellationToken = default) =>
+        connections.InTransactionAsync(async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                DeleteMatchesOfPhoto, new { PhotoId = photoId }, transaction, cancellationToken: cancellationToken));
+            return await connection.ExecuteAsync(new CommandDefinition(_insertMatchIfMissing, matches, transaction, cancellationToken: cancellationToken));
+        }, cancellationToken);
 
     public Task AddMissingAsync(IReadOnlyList<NewMatch> matches, CancellationToken cancellationToken = default) =>
         connections.InTransactionAsync(

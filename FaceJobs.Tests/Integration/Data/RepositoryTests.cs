@@ -109,13 +109,15 @@ public abstract class RepositoryTests : IAsyncLifetime
         var db = await StartAsync();
         var content = RandomBytes(4096);
         var hash = Hash(content);
-        using var start = new Barrier(20);
-
-        var stored = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var adds = Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
         {
-            start.SignalAndWait();
+            await start.Task;
             return await db.Photos.AddAsync(NewPhoto(hash, content), content);
-        })));
+        })).ToArray();
+
+        start.SetResult();
+        var stored = await Task.WhenAll(adds);
 
         Assert.Single(stored, photo => photo.IsNew);
         Assert.Single(stored.Select(photo => photo.Id).Distinct());
@@ -571,4 +573,11 @@ public sealed class SqlServerRepositoryTests : RepositoryTests
         Skip.If(server is null, $"Set {SqlServerTestDatabase.EnvironmentVariable} to a SQL Server connection string to run these tests.");
         return await SqlServerTestDatabase.CreateAsync(server);
     }
+}
+
+/// <summary>The repository tests on a fresh database of the run's own PostgreSQL server; never skipped.</summary>
+[Trait("Category", "PostgreSql")]
+public sealed class PostgreSqlRepositoryTests : RepositoryTests
+{
+    protected override async Task<ITestDatabase> CreateDatabaseAsync() => await PostgreSqlTestDatabase.CreateAsync();
 }

@@ -29,4 +29,20 @@ public sealed class SchemaParityTests
         Assert.Equal(sqlServerColumns.Order(StringComparer.Ordinal), sqliteColumns.Order(StringComparer.Ordinal));
         Assert.Contains("alert_deliveries.face_index", sqliteColumns);
     }
+
+    [Fact]
+    [Trait("Category", "PostgreSql")]
+    public async Task Migrations_CreateTheSameTablesAndColumns_OnPostgreSqlAsOnSqlServer()
+    {
+        await using var database = await PostgreSqlTestDatabase.CreateAsync();
+        await new DatabaseMigrator(database.Connections, NullLogger<DatabaseMigrator>.Instance).MigrateAsync();
+        await using var connection = await database.Connections.OpenAsync();
+        var postgreSqlColumns = await connection.QueryAsync<string>("""
+            SELECT table_name || '.' || column_name FROM information_schema.columns WHERE table_schema = 'public'
+            """);
+        var sqlServer = new TSqlNameChecker();
+        var sqlServerColumns = sqlServer.Tables.SelectMany(table => sqlServer.ColumnsOf(table).Select(column => $"{table}.{column}"));
+
+        Assert.Equal(sqlServerColumns.Order(StringComparer.Ordinal), postgreSqlColumns.Order(StringComparer.Ordinal));
+    }
 }
