@@ -42,6 +42,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IMatchRepository, DapperMatchRepository>();
         services.AddSingleton<IPersonRepository, DapperPersonRepository>();
         services.AddSingleton<IAlertRepository, DapperAlertRepository>();
+        services.AddSingleton<IAccountRepository, DapperAccountRepository>();
         services.AddSingleton<DatabaseMigrator>();
         return services;
     }

@@ -7,19 +7,26 @@ public sealed class AppProcess : IDisposable
 {
     private readonly Process _process;
 
-    private AppProcess(Process process, Uri baseAddress)
+    private AppProcess(Process process, Uri baseAddress, IReadOnlyDictionary<string, string> settings)
     {
         _process = process;
         BaseAddress = baseAddress;
+        Settings = settings;
     }
 
+    /// <summary>The settings it was started with (the database among them), for the app's commands run beside it.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; }
+
     public Uri BaseAddress { get; }
+
+    /// <summary>FaceJobs.Web.dll as built beside the tests, in the same configuration.</summary>
+    public static string WebDll => Path.Combine(
+        TestPaths.WebProject, "bin", new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name, "net10.0", "FaceJobs.Web.dll"); // bin/<Configuration>/net10.0
 
     /// <summary>The app built beside the tests (same configuration), with <paramref name="settings"/> as arguments.</summary>
     public static async Task<AppProcess> StartAsync(string dataDirectory, IDictionary<string, string> settings)
     {
-        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name; // bin/<Configuration>/net10.0
-        var dll = Path.Combine(TestPaths.WebProject, "bin", configuration, "net10.0", "FaceJobs.Web.dll");
+        var dll = WebDll;
         var port = SmtpTestServer.FreePort();
         var all = new Dictionary<string, string>
         {
@@ -43,7 +50,7 @@ public sealed class AppProcess : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}/"), all);
         using var client = new HttpClient { BaseAddress = app.BaseAddress };
         await Waiting.UntilAsync(async () =>
         {

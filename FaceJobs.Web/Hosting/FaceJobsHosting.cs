@@ -4,6 +4,7 @@ using FaceJobs.Core.Faces;
 using FaceJobs.Core.Jobs;
 using Hangfire;
 using FaceJobs.Core.Photos;
+using FaceJobs.Web.Accounts;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +24,20 @@ public static class FaceJobsHosting
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         if (role != FaceJobsRole.Worker)
         {
-            services.AddRazorPages();
+            services.AddFaceJobsAuth();
+            services.AddRazorPages(pages =>
+            {
+                pages.Conventions.AuthorizeFolder("/", Roles.ViewerPolicy);
+                pages.Conventions.AuthorizeFolder("/Admin", Roles.AdminPolicy);
+                pages.Conventions.AllowAnonymousToPage(AuthSetup.SignInPath);
+                pages.Conventions.AllowAnonymousToPage("/Account/Denied");
+                pages.Conventions.AllowAnonymousToPage("/Error");
+                pages.Conventions.AddFolderApplicationModelConvention("/", model =>
+                {
+                    if (!model.ViewEnginePath.StartsWith("/Account/", StringComparison.Ordinal) && model.ViewEnginePath != "/Error")
+                        model.Filters.Add(new OperatorActionsFilter());
+                });
+            });
             // Each file is checked against Upload:MaxFileBytes with a clear message; the request as a whole may
             // carry a full batch of such files (multipart parts beyond 64 KiB are buffered to disk, not memory).
             var upload = builder.Configuration.GetSection(UploadOptions.SectionName).Get<UploadOptions>() ?? new UploadOptions();
@@ -65,7 +79,7 @@ public static class FaceJobsHosting
     public static void UseFaceJobs(this WebApplication app, FaceJobsRole role)
     {
         app.UseSecurityHeaders(HangfireSetup.DashboardPath);
-        app.MapHealthChecks("/health");
+        app.MapHealthChecks("/health").AllowAnonymous();
         if (role == FaceJobsRole.Worker)
             return;
 
@@ -74,6 +88,9 @@ public static class FaceJobsHosting
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapRazorPages();
         app.MapMediaEndpoints();
         app.MapFaceJobsDashboard();

@@ -45,9 +45,4 @@ public sealed class HangfireOptions
     /// <summary>Hangfire's own SQLite file when <c>Storage:Provider</c> is Sqlite; relative to the content root.</summary>
     [Required]
     public string SqliteFile { get; set; } = "App_Data/hangfire.db";
-
-    /// <summary>With both set, the dashboard asks for them (HTTP Basic, use HTTPS); otherwise it is local requests only.</summary>
-    public string? DashboardUserName { get; set; }
-
-    public string? DashboardPassword { get; set; }
 }

@@ -104,14 +104,12 @@ public static class HangfireSetup
         });
     }
 
-    public static void MapFaceJobsDashboard(this WebApplication app)
-    {
-        var options = app.Services.GetRequiredService<IOptions<HangfireOptions>>().Value;
+    public static void MapFaceJobsDashboard(this WebApplication app) =>
         app.MapHangfireDashboard(DashboardPath, new DashboardOptions
         {
             DashboardTitle = "FaceJobs jobs",
             AppPath = "/",
-            Authorization = [new DashboardAccessFilter(options.DashboardUserName, options.DashboardPassword)],
-        });
-    }
+            Authorization = [new DashboardRoleFilter()],
+            IsReadOnlyFunc = DashboardRoleFilter.IsReadOnly,
+        }).RequireAuthorization(Accounts.Roles.ViewerPolicy);
 }

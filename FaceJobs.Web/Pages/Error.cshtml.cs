@@ -27,6 +27,22 @@ public sealed class ErrorModel : PageModel
                 Title = "Upload too large";
                 Message = "The upload as a whole is larger than this server accepts; send fewer or smaller photos at once.";
                 break;
+            case StatusCodes.Status401Unauthorized:
+                Title = "Sign-in needed";
+                Message = "Sign in to see this.";
+                break;
+            case StatusCodes.Status403Forbidden:
+                Title = "Not allowed";
+                Message = "Your role does not allow this.";
+                break;
+            case StatusCodes.Status429TooManyRequests:
+                Title = "Too many attempts";
+                Message = "Too many requests from your address in a short time; wait a minute and try again.";
+                break;
+            case StatusCodes.Status503ServiceUnavailable:
+                Title = "Busy";
+                Message = "The server is busy with other uploads; nothing was stored. Try again in a moment.";
+                break;
             case StatusCodes.Status400BadRequest:
                 Title = "Bad request";
                 Message = "The form could not be read (it may have expired); reload the page and try again.";

@@ -28,7 +28,8 @@ await using var app = await AppHost.StartAsync(new Dictionary<string, string>
     ["Alerts:SmtpSecurity"] = "None",
     ["Logging:LogLevel:Hangfire"] = "Warning",
 });
-using var http = app.CreateClient();
+// Signs in like a person: an Operator account made by the app, then the sign-in form.
+using var http = await app.CreateSignedInClientAsync();
 var client = new PageTimer(http);
 var photos = app.Get<IPhotoRepository>();
 

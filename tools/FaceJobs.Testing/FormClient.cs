@@ -7,10 +7,11 @@ namespace FaceJobs.Testing;
 public static partial class FormClient
 {
     public static async Task<HttpResponseMessage> PostFormAsync(
-        this HttpClient client, string pageUrl, IEnumerable<(string Name, string Value)> fields, IEnumerable<(string FileName, byte[] Content)> files, string? handler = null)
+        this HttpClient client, string pageUrl, IEnumerable<(string Name, string Value)> fields, IEnumerable<(string FileName, byte[] Content)> files,
+        string? handler = null, string? target = null)
     {
         using var form = await client.LoadFormAsync(pageUrl, fields, files);
-        return await client.PostAsync(FormTarget(pageUrl, handler), form);
+        return await client.PostAsync(target ?? FormTarget(pageUrl, handler), form);
     }
 
     /// <summary>

@@ -16,6 +16,7 @@ public sealed class BrowserTests(BrowserFixture browser) : IClassFixture<Browser
     {
         await using var host = await AppHost.StartAsync();
         var page = await browser.Browser.NewPageAsync();
+        await page.SignInAsync(host);
 
         await page.GotoAsync(host.BaseAddress.ToString());
         await page.SetInputFilesAsync("input[type=file]", TestPaths.Sample(4));
@@ -40,12 +41,13 @@ public sealed class BrowserTests(BrowserFixture browser) : IClassFixture<Browser
     {
         var port = SmtpTestServer.FreePort();
         await using var host = await AppHost.StartAsync(PipelineEndToEndTests.SmtpSettings(port));
-        using var client = host.CreateClient();
+        using var client = await host.CreateSignedInClientAsync();
         await host.EnrollWatchedPersonAsync(client);
         var photoId = Pipeline.IdFromRedirect(await client.UploadAsync(Photos.WithWatchedPerson()));
         var failed = await host.WaitForPhotoAsync(photoId, p => p.AlertStatus == StageStatus.Failed, "the alert stage to fail");
         await using var smtp = new SmtpTestServer(port);
         var page = await browser.Browser.NewPageAsync();
+        await page.SignInAsync(host);
 
         await page.GotoAsync(new Uri(host.BaseAddress, $"/hangfire/jobs/details/{failed.AlertJobId}").ToString());
         Assert.Contains("could not be sent", await page.ContentAsync());
@@ -62,6 +64,7 @@ public sealed class BrowserTests(BrowserFixture browser) : IClassFixture<Browser
     {
         await using var host = await AppHost.StartAsync();
         var page = await browser.Browser.NewPageAsync();
+        await page.SignInAsync(host);
 
         await page.GotoAsync(host.BaseAddress.ToString());
         await page.SetInputFilesAsync("input[type=file]", [TestPaths.Sample(2), TestPaths.Sample(6)]);

@@ -1,3 +1,4 @@
+using FaceJobs.Core.Data;
 using FaceJobs.Core.Data.Repositories;
 using FaceJobs.Tests.Fixtures;
 using Microsoft.Playwright;
@@ -23,10 +24,11 @@ public sealed class ScriptInjectionTests(BrowserFixture browser) : IClassFixture
     public async Task RemoveButton_AsksWithTheNameAsText_AndRunsNoScript(string name)
     {
         await using var host = await AppHost.StartAsync();
-        using var client = host.CreateClient();
+        using var client = await host.CreateSignedInClientAsync();
         var personId = Pipeline.IdFromRedirect(await client.PostFormAsync(
             "/People", [("Name", name), ("RecheckEarlierPhotos", "false")], [Photos.WatchedReference()]));
         var page = await browser.Browser.NewPageAsync();
+        await page.SignInAsync(host);
         var watch = PageWatch.On(page);
         var answer = false;
         page.Dialog += async (_, dialog) =>
@@ -56,15 +58,17 @@ public sealed class ScriptInjectionTests(BrowserFixture browser) : IClassFixture
     public async Task EveryPage_LoadsWithoutCspViolations_AndPlacesFaceBoxesFromScript()
     {
         await using var host = await AppHost.StartAsync();
-        using var client = host.CreateClient();
+        using var client = await host.CreateSignedInClientAsync();
         var (personId, _) = await host.EnrollWatchedPersonAsync(client);
         var photoId = Pipeline.IdFromRedirect(await client.UploadAsync(Photos.WithWatchedPerson()));
         var photo = await host.WaitForAllStagesAsync(photoId);
+        await host.AddAccountAsync(AccountRole.Viewer, "x'+alert(document.domain)+'<img src=x onerror=alert(3)>");
         var page = await browser.Browser.NewPageAsync();
         var watch = PageWatch.On(page);
         page.Dialog += (_, dialog) => watch.Dialogs.Add($"{dialog.Type}: {dialog.Message}");
+        await page.SignInAsync(host, AccountRole.Admin);
 
-        foreach (var path in new[] { "/", "/Photos", $"/Photos/{photoId}", "/People", $"/People/{personId}", "/Alerts",
+        foreach (var path in new[] { "/", "/Admin/Accounts", "/Photos", $"/Photos/{photoId}", "/People", $"/People/{personId}", "/Alerts",
                      "/hangfire", "/hangfire/jobs/succeeded", $"/hangfire/jobs/details/{photo.DetectJobId}", "/hangfire/recurring", "/hangfire/servers" })
         {
             var response = await page.GotoAsync(new Uri(host.BaseAddress, path).ToString());

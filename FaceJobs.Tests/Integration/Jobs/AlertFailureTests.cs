@@ -14,7 +14,7 @@ public sealed class AlertFailureTests
     {
         var port = SmtpTestServer.FreePort(); // nothing listens here yet
         await using var host = await AppHost.StartAsync(PipelineEndToEndTests.SmtpSettings(port));
-        using var client = host.CreateClient();
+        using var client = await host.CreateSignedInClientAsync();
         await host.EnrollWatchedPersonAsync(client);
 
         var photoId = Pipeline.IdFromRedirect(await client.UploadAsync(Photos.WithWatchedPerson()));

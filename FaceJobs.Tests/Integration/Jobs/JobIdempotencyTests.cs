@@ -15,7 +15,7 @@ public sealed class JobIdempotencyTests
     {
         await using var smtp = new SmtpTestServer();
         await using var host = await AppHost.StartAsync(PipelineEndToEndTests.SmtpSettings(smtp.Port));
-        using var client = host.CreateClient();
+        using var client = await host.CreateSignedInClientAsync();
         var (personId, reference) = await host.EnrollWatchedPersonAsync(client);
         var photoId = Pipeline.IdFromRedirect(await client.UploadAsync(Photos.WithWatchedPerson()));
         await host.WaitForAllStagesAsync(photoId);
@@ -60,7 +60,7 @@ public sealed class JobIdempotencyTests
     {
         await using var smtp = new SmtpTestServer();
         await using var host = await AppHost.StartAsync(PipelineEndToEndTests.SmtpSettings(smtp.Port));
-        using var client = host.CreateClient();
+        using var client = await host.CreateSignedInClientAsync();
         await host.EnrollWatchedPersonAsync(client);
         var photoId = Pipeline.IdFromRedirect(await client.UploadAsync(Photos.WithWatchedPerson()));
         var first = await host.WaitForAllStagesAsync(photoId);

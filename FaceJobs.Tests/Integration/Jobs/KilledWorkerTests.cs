@@ -29,7 +29,7 @@ public sealed class KilledWorkerTests
             var photoIds = new List<long>();
             using (var first = await AppProcess.StartAsync(data, settings))
             {
-                using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = first.BaseAddress };
+                using var client = await first.CreateSignedInClientAsync();
                 var photo = File.ReadAllBytes(TestPaths.Sample(1));
                 for (var i = 0; i < PhotoCount; i++)
                     photoIds.Add(Pipeline.IdFromRedirect(await client.UploadAsync(($"photo{i}.jpg", WithComment(photo, i)))));
@@ -40,7 +40,7 @@ public sealed class KilledWorkerTests
             }
 
             using var second = await AppProcess.StartAsync(data, settings);
-            using var again = new HttpClient { BaseAddress = second.BaseAddress };
+            using var again = await second.CreateSignedInClientAsync();
             foreach (var photoId in photoIds)
             {
                 try

@@ -26,7 +26,7 @@ public sealed class PipelineEndToEndTests
     {
         await using var smtp = new SmtpTestServer();
         await using var host = await AppHost.StartAsync(SmtpSettings(smtp.Port));
-        using var client = host.CreateClient();
+        using var client = await host.CreateSignedInClientAsync();
 
         var (personId, reference) = await host.EnrollWatchedPersonAsync(client);
         Assert.Equal(StageStatus.Succeeded, reference.Status);
@@ -69,7 +69,7 @@ public sealed class PipelineEndToEndTests
     {
         await using var smtp = new SmtpTestServer();
         await using var host = await AppHost.StartAsync(SmtpSettings(smtp.Port));
-        using var client = host.CreateClient();
+        using var client = await host.CreateSignedInClientAsync();
         var photoId = Pipeline.IdFromRedirect(await client.UploadAsync(Photos.WithWatchedPerson()));
         var before = await host.WaitForAllStagesAsync(photoId);
         Assert.Equal(0, before.MatchCount);
@@ -87,7 +87,7 @@ public sealed class PipelineEndToEndTests
     public async Task SameBytesUploadedTwice_AreOnePhoto_WhenUploadedAgain()
     {
         await using var host = await AppHost.StartAsync();
-        using var client = host.CreateClient();
+        using var client = await host.CreateSignedInClientAsync();
 
         var first = Pipeline.IdFromRedirect(await client.UploadAsync(Photos.Strangers()));
         var second = Pipeline.IdFromRedirect(await client.UploadAsync(Photos.Strangers()));

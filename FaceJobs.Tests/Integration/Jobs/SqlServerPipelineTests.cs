@@ -18,7 +18,7 @@ public sealed class SqlServerPipelineTests
         settings["Storage:Provider"] = "SqlServer";
         settings["ConnectionStrings:FaceJobs"] = database.ConnectionString;
         await using var host = await AppHost.StartAsync(settings);
-        using var client = host.CreateClient();
+        using var client = await host.CreateSignedInClientAsync();
 
         var (personId, _) = await host.EnrollWatchedPersonAsync(client);
         var photoId = Pipeline.IdFromRedirect(await client.UploadAsync(Photos.WithWatchedPerson()));

@@ -17,7 +17,7 @@ public sealed class StalledContinuationTests
     {
         // No detect workers: the test plays the crashed worker that finished detection.
         await using var host = await AppHost.StartAsync(new Dictionary<string, string> { ["Hangfire:Workers:detect"] = "0" });
-        using var client = host.CreateClient();
+        using var client = await host.CreateSignedInClientAsync();
         var photoId = Pipeline.IdFromRedirect(await client.UploadAsync(Photos.Strangers()));
         var photo = (await host.Get<IPhotoRepository>().GetAsync(photoId))!;
         var storage = host.Get<JobStorage>();

@@ -33,7 +33,7 @@ public sealed class BadUploadTests : IAsyncLifetime
             "oversize" => new byte[400_000].Select((_, i) => (byte)i).ToArray(),
             _ => TestImages.PngClaiming(30_000, 30_000),
         };
-        using var client = _host.CreateClient();
+        using var client = await _host.CreateSignedInClientAsync();
 
         var response = await client.UploadAsync((fileName, bytes));
 
@@ -48,7 +48,7 @@ public sealed class BadUploadTests : IAsyncLifetime
     [Fact]
     public async Task Upload_KeepsGoodFileAndNamesBadOne_WhenMixed()
     {
-        using var client = _host.CreateClient();
+        using var client = await _host.CreateSignedInClientAsync();
 
         var response = await client.UploadAsync(("fine.jpg", File.ReadAllBytes(TestPaths.Sample(5))), ("cut.jpg", TestImages.Truncated(TestPaths.Sample(1))));
 
@@ -61,7 +61,7 @@ public sealed class BadUploadTests : IAsyncLifetime
     [Fact]
     public async Task Upload_IsRefused_WhenAntiforgeryTokenMissing()
     {
-        using var client = _host.CreateClient();
+        using var client = await _host.CreateSignedInClientAsync();
         using var form = new MultipartFormDataContent { { new ByteArrayContent(File.ReadAllBytes(TestPaths.Sample(6))), "Files", "x.jpg" } };
 
         var response = await client.PostAsync("/", form);
@@ -73,7 +73,7 @@ public sealed class BadUploadTests : IAsyncLifetime
     [Fact]
     public async Task Health_IsHealthy_WhenDatabaseAnswers()
     {
-        using var client = _host.CreateClient();
+        using var client = _host.CreateClient(); // anonymous: /health is open
 
         Assert.Equal("Healthy", await client.GetStringAsync("/health"));
     }

@@ -19,7 +19,7 @@ public sealed class RoleTests
             long photoId;
             await using (var web = await AppHost.StartAsync(new Dictionary<string, string> { ["FaceJobs:Role"] = "Web" }, data))
             {
-                using var client = web.CreateClient();
+                using var client = await web.CreateSignedInClientAsync();
                 photoId = Pipeline.IdFromRedirect(await client.UploadAsync(Photos.Strangers()));
                 await Task.Delay(TimeSpan.FromSeconds(3));
 
@@ -52,7 +52,7 @@ public sealed class RoleTests
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => AppHost.StartAsync(dataDirectory: first.DataDirectory));
 
         Assert.Contains("Storage:Provider to SqlServer", refused.Message);
-        using var client = first.CreateClient();
+        using var client = await first.CreateSignedInClientAsync();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
     }
 }
