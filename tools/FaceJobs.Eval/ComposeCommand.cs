@@ -1,6 +1,7 @@
 using System.Globalization;
 using FaceJobs.Evaluation;
 using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Jpeg;
 
 namespace FaceJobs.Eval;
 
@@ -13,11 +14,12 @@ internal sealed class ComposeCommand(CommandLine arguments)
         var output = Directory.CreateDirectory(arguments.Positional[1]).FullName;
         var sizes = (arguments.Text("--sizes") ?? "12,16,24,32,48,64,96").Split(',').Select(int.Parse).ToList();
         var perSize = (int)(arguments.Float("--per-size") ?? 8);
-        using var vision = new Vision(arguments, tiling: false);
+        using var vision = VisionArguments.Create(arguments, tiling: false);
         var canvasSize = (arguments.Text("--canvas") ?? "3200x2400").Split('x').Select(int.Parse).ToArray();
-        using var canvas = SmallFaceCanvas.Compose(vision.Detector, photos, sizes, perSize, new Size(canvasSize[0], canvasSize[1]));
+        using var sources = SourceFaces.Find(vision.Detector, photos);
+        using var canvas = CrowdCanvas.Grid(sources, sizes, perSize, new Size(canvasSize[0], canvasSize[1]));
 
-        canvas.Image.SaveAsJpeg(Path.Combine(output, "small-faces.jpg"), new SixLabors.ImageSharp.Formats.Jpeg.JpegEncoder { Quality = 95 });
+        canvas.Image.SaveAsJpeg(Path.Combine(output, "small-faces.jpg"), new JpegEncoder { Quality = 95 });
         File.WriteAllLines(Path.Combine(output, "boxes.csv"), canvas.Faces
             .Select(f => string.Create(CultureInfo.InvariantCulture, $"small-faces.jpg,{f.Box.X:F1},{f.Box.Y:F1},{f.Box.Width:F1},{f.Box.Height:F1}"))
             .Prepend("file,x,y,w,h"));

@@ -1,52 +1,53 @@
 using FaceJobs.Core.Faces;
+using FaceJobs.Evaluation;
 using SixLabors.ImageSharp;
 
 namespace FaceJobs.Eval;
 
-/// <summary>Detection recall and precision against annotated boxes (a match needs IoU ≥ 0.5).</summary>
+/// <summary>Detection recall and precision against annotated boxes (a match needs IoU ≥ 0.5), with recall by face size.</summary>
 internal sealed class DetectCommand(CommandLine arguments)
 {
-    private const float MatchIoU = 0.5f;
-    private static readonly int[] SizeBuckets = [0, 16, 24, 32, 48, 64, 96, 128, 256];
-
     public int Run()
     {
         var folder = Path.GetFullPath(arguments.Positional[0]);
-        var truth = File.ReadLines(arguments.Positional[1])
-            .Select(line => line.Split(','))
-            .Where(cells => cells.Length == 5 && float.TryParse(cells[1], out _))
-            .GroupBy(cells => cells[0].Trim(), cells => new RectangleF(
-                float.Parse(cells[1]), float.Parse(cells[2]), float.Parse(cells[3]), float.Parse(cells[4])))
-            .ToDictionary(g => g.Key, g => g.ToList());
-        using var vision = new Vision(arguments);
-
-        int truePositives = 0, annotated = 0, detected = 0;
-        var bySize = new SortedDictionary<int, (int Annotated, int Found)>();
-        foreach (var (file, boxes) in truth.OrderBy(t => t.Key, StringComparer.Ordinal))
+        var truth = BoxesFile.Read(arguments.Positional[1]);
+        using var vision = VisionArguments.Create(arguments);
+        var tally = new DetectionTally();
+        var verbose = arguments.Has("--verbose");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var (file, boxes) in truth)
         {
             using var image = FaceAnalyzer.DecodeUpright(File.ReadAllBytes(Path.Combine(folder, file)));
             var found = vision.Detector.Detect(image).Select(f => f.Box).ToList();
-            var matchedIndexes = BoxMatching.MatchedAnnotations(boxes, found, MatchIoU);
-            var matched = matchedIndexes.Count;
-            for (var i = 0; i < boxes.Count; i++)
-            {
-                var bucket = SizeBuckets.Last(b => b <= Math.Round(Math.Max(boxes[i].Width, boxes[i].Height)));
-                var (all, hits) = bySize.GetValueOrDefault(bucket);
-                bySize[bucket] = (all + 1, hits + (matchedIndexes.Contains(i) ? 1 : 0));
-            }
-
-            Console.WriteLine($"{file}: {boxes.Count} annotated, {found.Count} detected, {matched} matched");
-            truePositives += matched;
-            annotated += boxes.Count;
-            detected += found.Count;
+            var matched = tally.Add(boxes, found);
+            if (verbose)
+                Console.WriteLine($"{file} {image.Width}×{image.Height}: {boxes.Count} annotated, {found.Count} detected, {matched.Count} matched");
         }
 
-        Console.WriteLine("recall by face size (largest side): " + string.Join(", ", bySize.Select(kv =>
-            $"{kv.Key}+ px {(double)kv.Value.Found / kv.Value.Annotated:F2} ({kv.Value.Found}/{kv.Value.Annotated})")));
-        var recall = annotated == 0 ? 0 : (double)truePositives / annotated;
-        var precision = detected == 0 ? 0 : (double)truePositives / detected;
-        Console.WriteLine($"{vision.Describe()}; {annotated} faces annotated, {detected} detected, {truePositives} matched");
-        Console.WriteLine($"recall={recall:F4} precision={precision:F4}");
+        Console.WriteLine($"{vision.Describe()}; {truth.Count} photos, {clock.Elapsed.TotalMilliseconds / Math.Max(1, truth.Count):F0} ms per photo (decode + detect)");
+        Console.WriteLine($"{tally.Annotated} faces annotated, {tally.Detected} detected, {tally.Matched} matched at IoU ≥ {tally.MinIoU}");
+        Console.WriteLine("recall by face size (larger side of the true box):");
+        foreach (var (bucket, (found, annotated)) in tally.BySize.Select((b, i) => (i, b)))
+            Console.WriteLine($"  {FaceSizeBucket.Label(bucket),-9} {Ratio(found, annotated)}");
+        var (largeFound, large) = tally.AtLeast(FaceSizeBucket.Large);
+        Console.WriteLine($"  ≥{FaceSizeBucket.Large} px   {Ratio(largeFound, large)}");
+        Console.WriteLine($"recall={tally.Recall:F4} precision={tally.Precision:F4}");
         return 0;
     }
+
+    private static string Ratio(int part, int whole) => whole == 0 ? "–" : $"{(double)part / whole:F4} ({part}/{whole})";
+}
+
+/// <summary>A boxes.csv of <c>file,x,y,w,h</c> rows (a header row is skipped), grouped by file in file order.</summary>
+internal static class BoxesFile
+{
+    public static IReadOnlyList<(string File, IReadOnlyList<RectangleF> Boxes)> Read(string path) =>
+        File.ReadLines(path)
+            .Select(line => line.Split(','))
+            .Where(cells => cells.Length >= 5 && float.TryParse(cells[1], out _))
+            .GroupBy(cells => cells[0].Trim(), cells => new RectangleF(
+                float.Parse(cells[1]), float.Parse(cells[2]), float.Parse(cells[3]), float.Parse(cells[4])))
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, (IReadOnlyList<RectangleF>)g.ToList()))
+            .ToList();
 }

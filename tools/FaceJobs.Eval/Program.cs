@@ -10,6 +10,8 @@ return arguments.Command switch
     "verify" when arguments.Positional.Count == 1 => new VerifyCommand(arguments).Run(),
     "detect" when arguments.Positional.Count == 2 => new DetectCommand(arguments).Run(),
     "compose" when arguments.Positional.Count == 2 => new ComposeCommand(arguments).Run(),
+    "compare-detectors" => new CompareDetectorsCommand(arguments).Run(),
+    "compare-aligners" => new CompareAlignersCommand().Run(),
     _ => Usage(),
 };
 
@@ -18,12 +20,18 @@ static int Usage()
     Console.Error.WriteLine("""
         Vision options for every command: [--detector BlazeFace|Ssd] [--aligner Keypoints|Landmarks68] [--mirror on|off]
             [--tiling on|off] [--score s]; the defaults are the app's (FaceOptions).
-        FaceJobs.Eval verify <folder> [--pairs pairs.csv] [--threshold t] [--dump-chips dir]
-            <folder>/<identity>/<image>; pairs.csv rows "imageA,imageB" relative to <folder> (default: every pair).
-        FaceJobs.Eval detect <folder> <boxes.csv>
-            boxes.csv rows "file,x,y,w,h" (file relative to <folder>); counts a detection when IoU >= 0.5.
+        FaceJobs.Eval verify <folder> [--pairs pairs.csv] [--threshold t] [--folds 10] [--dump-chips dir]
+            <folder>/<identity>/<image> (every pair), or pairs.csv rows "img1,img2,same" relative to <folder>.
+            Last line: accuracy=<10-fold cross-validated accuracy>.
+        FaceJobs.Eval detect <folder> <boxes.csv> [--verbose]
+            boxes.csv rows "file,x,y,w,h" (file relative to <folder>); a detection counts when IoU >= 0.5.
+            Last line: recall=... precision=...
         FaceJobs.Eval compose <photos> <out> [--sizes 12,16,24,32,48,64,96] [--per-size 8] [--canvas 3200x2400]
             pastes the faces of <photos>/*.jpg small onto a large canvas: <out>/small-faces.jpg + <out>/boxes.csv.
+        FaceJobs.Eval compare-detectors [--out dir]
+            every detector set-up on the sample and group photos and a synthetic crowd set (docs/accuracy.md).
+        FaceJobs.Eval compare-aligners
+            keypoint and landmark alignment, mirror averaging on and off: cost and verification (docs/accuracy.md).
         """);
     return 2;
 }

@@ -1,4 +1,5 @@
 using FaceJobs.Core.Faces;
+using FaceJobs.Evaluation;
 using FaceJobs.Tests.Fixtures;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;

@@ -14,8 +14,8 @@ public sealed class SmallFaceDetectionTests(VisionFixture vision, ITestOutputHel
     [Fact]
     public void Detect_FindsMoreSmallFacesWithTiling_WhenFacesArePastedSmallOnALargeCanvas()
     {
-        using var canvas = SmallFaceCanvas.Compose(
-            vision.Detector, Enumerable.Range(1, 6).Select(TestPaths.Sample).ToList(), Sizes, facesPerSize: 8);
+        using var sources = SourceFaces.Find(vision.Detector, Enumerable.Range(1, 6).Select(TestPaths.Sample));
+        using var canvas = CrowdCanvas.Grid(sources, Sizes, facesPerSize: 8);
 
         var plain = Recall(canvas, vision.Detector.Detect(canvas.Image, tiling: false), "off");
         var tiled = Recall(canvas, vision.Detector.Detect(canvas.Image, tiling: true), "on");
@@ -45,7 +45,7 @@ public sealed class SmallFaceDetectionTests(VisionFixture vision, ITestOutputHel
     }
 
     private (double Overall, Dictionary<int, double> BySize, double Precision) Recall(
-        SmallFaceCanvas canvas, IReadOnlyList<DetectedFace> detected, string tiling)
+        CrowdCanvas canvas, IReadOnlyList<DetectedFace> detected, string tiling)
     {
         var boxes = canvas.Faces.Select(f => f.Box).ToList();
         var matched = BoxMatching.MatchedAnnotations(boxes, detected.Select(d => d.Box).ToList(), 0.5f);

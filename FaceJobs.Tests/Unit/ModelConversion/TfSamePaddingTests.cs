@@ -1,6 +1,6 @@
 using FaceJobs.ModelConversion.Networks;
 
-namespace FaceJobs.Tests.Unit.ModelConverter;
+namespace FaceJobs.Tests.Unit.ModelConversion;
 
 public sealed class TfSamePaddingTests
 {

@@ -1,7 +1,7 @@
 using FaceJobs.ModelConversion.Onnx;
 using Xunit;
 
-namespace FaceJobs.Tests.Unit.ModelConverter;
+namespace FaceJobs.Tests.Unit.ModelConversion;
 
 /// <summary>Expected bytes from the protobuf encoding guide (https://protobuf.dev/programming-guides/encoding/).</summary>
 public sealed class ProtobufWriterTests

@@ -1,7 +1,7 @@
 using FaceJobs.ModelConversion.Tfjs;
 using Xunit;
 
-namespace FaceJobs.Tests.Unit.ModelConverter;
+namespace FaceJobs.Tests.Unit.ModelConversion;
 
 public sealed class TensorLayoutTests
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using SixLabors.ImageSharp;
 
-namespace FaceJobs.Accuracy;
+namespace FaceJobs.Eval;
 
 /// <summary>A labelled face in a group photo: a point inside the face and who it is.</summary>
 internal sealed record GroupLabel(string Photo, PointF Point, string Identity)

@@ -1,4 +1,4 @@
-namespace FaceJobs.Accuracy;
+namespace FaceJobs.Eval;
 
 internal static class Median
 {

@@ -1,6 +1,6 @@
 using SixLabors.ImageSharp;
 
-namespace FaceJobs.Core.Faces;
+namespace FaceJobs.Evaluation;
 
 /// <summary>Matches detections to annotated boxes one-to-one, best overlap first, for recall and precision.</summary>
 public static class BoxMatching
@@ -22,7 +22,11 @@ public static class BoxMatching
         MatchedAnnotations(annotated, detected, minIoU).Count;
 
     /// <summary>Indexes of the annotated boxes that got a detection.</summary>
-    public static HashSet<int> MatchedAnnotations(IReadOnlyList<RectangleF> annotated, IReadOnlyList<RectangleF> detected, float minIoU)
+    public static HashSet<int> MatchedAnnotations(IReadOnlyList<RectangleF> annotated, IReadOnlyList<RectangleF> detected, float minIoU) =>
+        Match(annotated, detected, minIoU).Select(m => m.Annotation).ToHashSet();
+
+    /// <summary>The one-to-one matches, highest IoU first: annotated box index, detection index, their IoU.</summary>
+    public static List<(int Annotation, int Detection, float IoU)> Match(IReadOnlyList<RectangleF> annotated, IReadOnlyList<RectangleF> detected, float minIoU)
     {
         var pairs = annotated
             .SelectMany((a, i) => detected.Select((d, j) => (i, j, IoU: IntersectionOverUnion(a, d))))
@@ -30,15 +34,17 @@ public static class BoxMatching
             .OrderByDescending(p => p.IoU);
         var usedAnnotations = new HashSet<int>();
         var usedDetections = new HashSet<int>();
-        foreach (var (i, j, _) in pairs)
+        var matches = new List<(int, int, float)>();
+        foreach (var (i, j, iou) in pairs)
         {
             if (!usedAnnotations.Contains(i) && !usedDetections.Contains(j))
             {
                 usedAnnotations.Add(i);
                 usedDetections.Add(j);
+                matches.Add((i, j, iou));
             }
         }
 
-        return usedAnnotations;
+        return matches;
     }
 }

@@ -1,0 +1,41 @@
+using FaceJobs.Core.Faces;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace FaceJobs.Evaluation;
+
+/// <summary>
+/// The production vision services, registered exactly as the app registers them (<c>AddFaceJobsVision</c>), with the
+/// defaults of <see cref="FaceOptions"/> unless <c>settings</c> (configuration keys such as <c>Faces:Detector</c>)
+/// say otherwise. Model files are found as the app finds them.
+/// </summary>
+public sealed class Vision : IDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public Vision(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
+        _services = new ServiceCollection().AddFaceJobsVision(configuration).BuildServiceProvider(validateScopes: true);
+        Options = _services.GetRequiredService<IOptions<FaceOptions>>().Value;
+    }
+
+    public FaceOptions Options { get; }
+
+    public IFaceDetector Detector => _services.GetRequiredService<IFaceDetector>();
+
+    public IFaceAligner Aligner => _services.GetRequiredService<IFaceAligner>();
+
+    /// <summary>The embedder as configured (mirror averaging on or off).</summary>
+    public IFaceEmbedder Embedder => _services.GetRequiredService<IFaceEmbedder>();
+
+    /// <summary>The recognizer network alone, without mirror averaging, to compare both from one set of models.</summary>
+    public OnnxFaceEmbedder Recognizer => _services.GetRequiredService<OnnxFaceEmbedder>();
+
+    public string Describe() =>
+        $"detector {Options.Detector}{(Options.Detector == FaceDetectorKind.BlazeFace ? $", tiling {(Options.Tiling.Enabled ? "on" : "off")}" : "")}, " +
+        $"aligner {Options.Aligner}, mirror averaging {(Options.MirrorAveraging ? "on" : "off")}";
+
+    public void Dispose() => _services.Dispose();
+}
