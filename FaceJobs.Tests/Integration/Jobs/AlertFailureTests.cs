@@ -6,14 +6,17 @@ using Hangfire.States;
 
 namespace FaceJobs.Tests.Integration.Jobs;
 
-[Collection(AppCollection.Name)]
-public sealed class AlertFailureTests
+public abstract class AlertFailureTests
 {
+    /// <summary>The storage each test's app runs on.</summary>
+    protected abstract Task<TestStorage> StorageAsync();
+
     [Fact]
     public async Task SendAlerts_FailsAndRecordsThenSendsOnceOnRetry_WhenSmtpServerWasDown()
     {
         var port = SmtpTestServer.FreePort(); // nothing listens here yet
-        await using var host = await AppHost.StartAsync(PipelineEndToEndTests.SmtpSettings(port));
+        await using var storage = await StorageAsync();
+        await using var host = await AppHost.StartAsync(storage.With(PipelineEndToEndTests.SmtpSettings(port)));
         using var client = await host.CreateSignedInClientAsync();
         await host.EnrollWatchedPersonAsync(client);
 
@@ -34,4 +37,17 @@ public sealed class AlertFailureTests
         Assert.Single(await smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(10)));
         Assert.Equal(AlertStatus.Sent, Assert.Single(await host.Get<IAlertRepository>().ListByPhotoAsync(photoId)).Status);
     }
+}
+
+[Collection(AppCollection.Name)]
+public sealed class SqliteAlertFailureTests : AlertFailureTests
+{
+    protected override Task<TestStorage> StorageAsync() => TestStorage.SqliteAsync();
+}
+
+[Collection(AppCollection.Name)]
+[Trait("Category", "PostgreSql")]
+public sealed class PostgreSqlAlertFailureTests : AlertFailureTests
+{
+    protected override Task<TestStorage> StorageAsync() => TestStorage.PostgreSqlAsync();
 }

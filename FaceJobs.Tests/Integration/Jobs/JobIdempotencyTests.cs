@@ -7,14 +7,17 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FaceJobs.Tests.Integration.Jobs;
 
 /// <summary>Hangfire delivers at least once: every job run a second time must leave the same state and send nothing twice.</summary>
-[Collection(AppCollection.Name)]
-public sealed class JobIdempotencyTests
+public abstract class JobIdempotencyTests
 {
+    /// <summary>The storage each test's app runs on.</summary>
+    protected abstract Task<TestStorage> StorageAsync();
+
     [Fact]
     public async Task EveryJob_LeavesSameStateAndNoSecondMail_WhenRunTwice()
     {
         await using var smtp = new SmtpTestServer();
-        await using var host = await AppHost.StartAsync(PipelineEndToEndTests.SmtpSettings(smtp.Port));
+        await using var storage = await StorageAsync();
+        await using var host = await AppHost.StartAsync(storage.With(PipelineEndToEndTests.SmtpSettings(smtp.Port)));
         using var client = await host.CreateSignedInClientAsync();
         var (personId, reference) = await host.EnrollWatchedPersonAsync(client);
         var photoId = Pipeline.IdFromRedirect(await client.UploadAsync(Photos.WithWatchedPerson()));
@@ -59,7 +62,8 @@ public sealed class JobIdempotencyTests
     public async Task ProcessAgainButton_RunsNewJobsAndSendsNoSecondMail_WhenPhotoWasAlerted()
     {
         await using var smtp = new SmtpTestServer();
-        await using var host = await AppHost.StartAsync(PipelineEndToEndTests.SmtpSettings(smtp.Port));
+        await using var storage = await StorageAsync();
+        await using var host = await AppHost.StartAsync(storage.With(PipelineEndToEndTests.SmtpSettings(smtp.Port)));
         using var client = await host.CreateSignedInClientAsync();
         await host.EnrollWatchedPersonAsync(client);
         var photoId = Pipeline.IdFromRedirect(await client.UploadAsync(Photos.WithWatchedPerson()));
@@ -78,3 +82,15 @@ public sealed class JobIdempotencyTests
     }
 }
 
+[Collection(AppCollection.Name)]
+public sealed class SqliteJobIdempotencyTests : JobIdempotencyTests
+{
+    protected override Task<TestStorage> StorageAsync() => TestStorage.SqliteAsync();
+}
+
+[Collection(AppCollection.Name)]
+[Trait("Category", "PostgreSql")]
+public sealed class PostgreSqlJobIdempotencyTests : JobIdempotencyTests
+{
+    protected override Task<TestStorage> StorageAsync() => TestStorage.PostgreSqlAsync();
+}

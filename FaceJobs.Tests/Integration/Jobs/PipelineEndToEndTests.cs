@@ -8,9 +8,11 @@ using SixLabors.ImageSharp;
 namespace FaceJobs.Tests.Integration.Jobs;
 
 /// <summary>The whole product on its embedded default: pages, a real Hangfire server, real models, a real SMTP server.</summary>
-[Collection(AppCollection.Name)]
-public sealed class PipelineEndToEndTests
+public abstract class PipelineEndToEndTests
 {
+    /// <summary>The storage each test's app runs on.</summary>
+    protected abstract Task<TestStorage> StorageAsync();
+
     private const string Recipient = "watch-desk@test.local";
 
     internal static Dictionary<string, string> SmtpSettings(int port) => new()
@@ -25,7 +27,8 @@ public sealed class PipelineEndToEndTests
     public async Task Upload_MatchesWatchedPersonAndMailsOnce_WhenPersonEnrolledFirst()
     {
         await using var smtp = new SmtpTestServer();
-        await using var host = await AppHost.StartAsync(SmtpSettings(smtp.Port));
+        await using var storage = await StorageAsync();
+        await using var host = await AppHost.StartAsync(storage.With(SmtpSettings(smtp.Port)));
         using var client = await host.CreateSignedInClientAsync();
 
         var (personId, reference) = await host.EnrollWatchedPersonAsync(client);
@@ -68,7 +71,8 @@ public sealed class PipelineEndToEndTests
     public async Task AddingPerson_FindsThemInEarlierPhotosAndMails_WhenRecheckChosen()
     {
         await using var smtp = new SmtpTestServer();
-        await using var host = await AppHost.StartAsync(SmtpSettings(smtp.Port));
+        await using var storage = await StorageAsync();
+        await using var host = await AppHost.StartAsync(storage.With(SmtpSettings(smtp.Port)));
         using var client = await host.CreateSignedInClientAsync();
         var photoId = Pipeline.IdFromRedirect(await client.UploadAsync(Photos.WithWatchedPerson()));
         var before = await host.WaitForAllStagesAsync(photoId);
@@ -86,7 +90,8 @@ public sealed class PipelineEndToEndTests
     [Fact]
     public async Task SameBytesUploadedTwice_AreOnePhoto_WhenUploadedAgain()
     {
-        await using var host = await AppHost.StartAsync();
+        await using var storage = await StorageAsync();
+        await using var host = await AppHost.StartAsync(storage.With());
         using var client = await host.CreateSignedInClientAsync();
 
         var first = Pipeline.IdFromRedirect(await client.UploadAsync(Photos.Strangers()));
@@ -95,4 +100,17 @@ public sealed class PipelineEndToEndTests
         Assert.Equal(first, second);
         Assert.Equal(1, await host.Get<IPhotoRepository>().CountAsync());
     }
+}
+
+[Collection(AppCollection.Name)]
+public sealed class SqlitePipelineEndToEndTests : PipelineEndToEndTests
+{
+    protected override Task<TestStorage> StorageAsync() => TestStorage.SqliteAsync();
+}
+
+[Collection(AppCollection.Name)]
+[Trait("Category", "PostgreSql")]
+public sealed class PostgreSqlPipelineEndToEndTests : PipelineEndToEndTests
+{
+    protected override Task<TestStorage> StorageAsync() => TestStorage.PostgreSqlAsync();
 }

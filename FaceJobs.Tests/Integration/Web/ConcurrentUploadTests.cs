@@ -11,13 +11,14 @@ namespace FaceJobs.Tests.Integration.Web;
 /// </summary>
 public abstract class ConcurrentUploadTests
 {
-    /// <summary>Settings that put the app on this provider's storage (none: the SQLite default).</summary>
-    protected abstract Task<Dictionary<string, string>> StorageSettingsAsync();
+    /// <summary>The storage each test's app runs on.</summary>
+    protected abstract Task<TestStorage> StorageAsync();
 
     [Fact]
     public async Task Upload_KeepsOnePhotoAndOnePipeline_WhenTwentyUploadTheSameBytesAtOnce()
     {
-        var settings = await StorageSettingsAsync();
+        await using var storage = await StorageAsync();
+        var settings = storage.With();
         settings["Accounts:SignInAttemptsPerMinute"] = "100"; // twenty people sign in from one address
         await using var host = await AppHost.StartAsync(settings);
         var photo = Photos.Strangers();
@@ -52,5 +53,12 @@ public abstract class ConcurrentUploadTests
 [Collection(AppCollection.Name)]
 public sealed class SqliteConcurrentUploadTests : ConcurrentUploadTests
 {
-    protected override Task<Dictionary<string, string>> StorageSettingsAsync() => Task.FromResult(new Dictionary<string, string>());
+    protected override Task<TestStorage> StorageAsync() => TestStorage.SqliteAsync();
+}
+
+[Collection(AppCollection.Name)]
+[Trait("Category", "PostgreSql")]
+public sealed class PostgreSqlConcurrentUploadTests : ConcurrentUploadTests
+{
+    protected override Task<TestStorage> StorageAsync() => TestStorage.PostgreSqlAsync();
 }
