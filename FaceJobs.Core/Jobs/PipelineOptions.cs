@@ -10,6 +10,13 @@ public sealed class PipelineOptions
     /// exists for tools/FaceJobs.LoadBenchmark only, as the in-request baseline the background pipeline is compared with.
     /// </summary>
     public PipelineMode Mode { get; set; } = PipelineMode.Background;
+
+    /// <summary>
+    /// Nice value (0–19) of the threads that run the jobs' CPU work (<see cref="BackgroundCpu"/>, Linux only): 10 lets
+    /// the workers use every core while request threads (nice 0) still win the CPU when both want it. 0 turns it off.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 19)]
+    public int WorkerNiceness { get; set; } = 10;
 }
 
 public enum PipelineMode

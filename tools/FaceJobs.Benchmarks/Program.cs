@@ -24,7 +24,7 @@ if (args.FirstOrDefault() == "search")
 if (args.FirstOrDefault() is "session" or "hotpath")
 {
     var modelResolver = new ModelPathResolver();
-    var sample = File.ReadAllBytes(modelResolver.Resolve("FaceJobs.Tests/TestData/samples/sample1.jpg"));
+    var sample = File.ReadAllBytes(TestPaths.Sample(1));
     using var decoded = FaceAnalyzer.DecodeUpright(sample);
     Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load {LoadAverage()}, {RuntimeInformation.FrameworkDescription}");
     if (args[0] == "session")
