@@ -6,7 +6,7 @@ namespace FaceJobs.Core.Jobs;
 
 /// <summary>
 /// Runs the jobs' CPU-heavy work (decoding, inference, alignment) on dedicated threads at a lower CPU priority than the
-/// web's request threads (Linux: a per-thread nice value, <c>Pipeline:WorkerNiceness</c>), so the workers may use
+/// web's request threads (Linux: a per-thread nice value, <c>Pipeline:WorkerNiceness</c> above the process's), so the workers may use
 /// every core while pages and uploads still get the CPU first when they need it. Elsewhere, or at niceness 0, the
 /// threads run at normal priority.
 /// </summary>
@@ -69,8 +69,10 @@ public sealed class BackgroundCpu(IOptions<PipelineOptions> options) : IDisposab
     {
         if (_niceness > 0 && OperatingSystem.IsLinux())
         {
-            // On Linux a nice value belongs to the thread (its kernel task), not only to the process.
-            _ = SetPriority(PriorityProcess, GetThreadId(), _niceness);
+            // On Linux a nice value belongs to the thread (its kernel task), not only to the process; a new thread starts
+            // with its creator's, and this one goes that much lower, so the gap to request threads holds under `nice`.
+            var inherited = GetPriority(PriorityProcess, GetThreadId());
+            _ = SetPriority(PriorityProcess, GetThreadId(), Math.Min(19, inherited + _niceness));
         }
 
         foreach (var work in _work.GetConsumingEnumerable())
@@ -86,6 +88,9 @@ public sealed class BackgroundCpu(IOptions<PipelineOptions> options) : IDisposab
 #pragma warning disable SYSLIB1054
     [DllImport("libc", EntryPoint = "setpriority")]
     private static extern int SetPriority(int which, int who, int priority);
+
+    [DllImport("libc", EntryPoint = "getpriority")]
+    private static extern int GetPriority(int which, int who);
 
     [DllImport("libc", EntryPoint = "gettid")]
     private static extern int GetThreadId();

@@ -12,8 +12,9 @@ public sealed class PipelineOptions
     public PipelineMode Mode { get; set; } = PipelineMode.Background;
 
     /// <summary>
-    /// Nice value (0–19) of the threads that run the jobs' CPU work (<see cref="BackgroundCpu"/>, Linux only): 10 lets
-    /// the workers use every core while request threads (nice 0) still win the CPU when both want it. 0 turns it off.
+    /// How much nicer (0–19, added to the process's nice value) the threads that run the jobs' CPU work are
+    /// (<see cref="BackgroundCpu"/>, Linux only): at 10 the workers may use every core while request threads still win
+    /// the CPU when both want it. 0 turns it off.
     /// </summary>
     [System.ComponentModel.DataAnnotations.Range(0, 19)]
     public int WorkerNiceness { get; set; } = 10;

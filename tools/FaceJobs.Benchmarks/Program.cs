@@ -15,7 +15,7 @@ if (args.FirstOrDefault() == "search")
 {
     var sizes = args.Length > 1 ? args[1..].Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList() : [1_000, 10_000, 100_000];
     Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load {LoadAverage()}, {RuntimeInformation.FrameworkDescription}");
-    Console.WriteLine("| references | matcher before, ms/query | index, ms/query | per photo before (SQLite read + match), ms | per photo now (stamp + index), ms |");
+    Console.WriteLine("| references | matcher before, ms/query | index, ms/query | per photo before (SQLite read + match), ms | per photo now (watchlist_version + index), ms |");
     Console.WriteLine("| ---: | ---: | ---: | ---: | ---: |");
     await SearchBenchmark.RunAsync(sizes);
     return 0;
