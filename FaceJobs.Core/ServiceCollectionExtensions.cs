@@ -16,11 +16,12 @@ public static class ServiceCollectionExtensions
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RecognitionOptions>().BindConfiguration(RecognitionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.SectionName);
+        services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<ImageValidator>();
         services.AddSingleton<WatchlistMatcher>();
         services.AddSingleton<WatchlistIndex>();
+        services.AddSingleton<BackgroundCpu>();
         services.AddSingleton<AlertMessageFactory>();
         services.AddSingleton<IAlertSender>(provider =>
         {

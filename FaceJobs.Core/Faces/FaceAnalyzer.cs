@@ -20,6 +20,11 @@ public sealed class FaceAnalyzer(
     private const float ThumbnailEnlargement = 1.2f;
     private static readonly JpegEncoder ThumbnailEncoder = new() { Quality = 85 };
 
+    // Pixel work on a photo (resizing, cropping, flipping; ImageSharp uses the image's configuration) stays on the
+    // thread that asked for it: parallelism comes from the job workers, and ImageSharp's default would spread each
+    // photo over thread-pool threads that compete with web requests at normal priority (see BackgroundCpu).
+    private static readonly Configuration SingleThreaded = CreateSingleThreaded();
+
     public IReadOnlyList<FoundFace> DetectFaces(Image<Rgb24> image) => WithThumbnails(image, detector.Detect(image));
 
     public IReadOnlyList<FoundFace> DetectReferenceFaces(Image<Rgb24> image) => WithThumbnails(image, referenceDetector.Detect(image));
@@ -45,9 +50,16 @@ public sealed class FaceAnalyzer(
     /// <summary>Decodes and turns the pixels upright as the EXIF orientation says, so boxes match what people see.</summary>
     public static Image<Rgb24> DecodeUpright(ReadOnlyMemory<byte> encodedImage)
     {
-        var image = Image.Load<Rgb24>(encodedImage.Span);
+        var image = Image.Load<Rgb24>(SingleThreaded, encodedImage.Span);
         image.Mutate(x => x.AutoOrient());
         return image;
+    }
+
+    private static Configuration CreateSingleThreaded()
+    {
+        var configuration = Configuration.Default.Clone();
+        configuration.MaxDegreeOfParallelism = 1;
+        return configuration;
     }
 
     private static List<FoundFace> WithThumbnails(Image<Rgb24> image, IReadOnlyList<DetectedFace> faces) =>

@@ -11,6 +11,7 @@ public sealed class DetectFacesJob(
     IPhotoRepository photos,
     IFaceRepository faces,
     IFaceAnalyzer analyzer,
+    BackgroundCpu cpu,
     PhotoStageRunner stages,
     ILogger<DetectFacesJob> logger)
 {
@@ -22,8 +23,11 @@ public sealed class DetectFacesJob(
         {
             var content = await photos.GetContentAsync(photoId, cancellationToken)
                 ?? throw new InvalidOperationException($"Photo {photoId} has no stored content.");
-            using var image = FaceAnalyzer.DecodeUpright(content);
-            var found = analyzer.DetectFaces(image);
+            var found = await cpu.RunAsync(() =>
+            {
+                using var image = FaceAnalyzer.DecodeUpright(content);
+                return analyzer.DetectFaces(image);
+            });
             var rows = found.Select((f, index) => new NewFace(
                 index,
                 f.Face.Box.X,

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace FaceJobs.Core.Jobs;
 
 /// <summary>Finds the main (largest) face of a watchlist reference photo and stores its descriptor.</summary>
-public sealed class EnrollReferenceJob(IPersonRepository people, Faces.IFaceAnalyzer analyzer, ILogger<EnrollReferenceJob> logger)
+public sealed class EnrollReferenceJob(IPersonRepository people, Faces.IFaceAnalyzer analyzer, BackgroundCpu cpu, ILogger<EnrollReferenceJob> logger)
 {
     public const string NoFaceError = "No face was found in this reference photo; upload one where the face is clearly visible.";
 
@@ -26,18 +26,20 @@ public sealed class EnrollReferenceJob(IPersonRepository people, Faces.IFaceAnal
         await people.SetReferenceStatusAsync(referenceId, StageStatus.Running, null, cancellationToken);
         try
         {
-            using var image = Faces.FaceAnalyzer.DecodeUpright(content);
-            var found = analyzer.DetectReferenceFaces(image);
-            if (found.Count == 0)
+            var enrolled = await cpu.RunAsync<(FoundFace Main, float[] Descriptor)?>(() =>
+            {
+                using var image = Faces.FaceAnalyzer.DecodeUpright(content);
+                var main = analyzer.DetectReferenceFaces(image).MaxBy(f => f.Face.Box.Width * f.Face.Box.Height);
+                return main is null ? null : (Main: main, Descriptor: analyzer.EmbedFaces(image, [main.Face])[0]);
+            });
+            if (enrolled is not { } found)
             {
                 // A photo without a face will not grow one on retry: record it for the page, do not fail the job.
                 await people.SetReferenceStatusAsync(referenceId, StageStatus.Failed, NoFaceError, cancellationToken);
                 return;
             }
 
-            var main = found.MaxBy(f => f.Face.Box.Width * f.Face.Box.Height)!;
-            var descriptor = analyzer.EmbedFaces(image, [main.Face])[0];
-            await people.SetReferenceEnrolledAsync(referenceId, FaceDistance.ToBytes(descriptor), main.ThumbnailJpeg, cancellationToken);
+            await people.SetReferenceEnrolledAsync(referenceId, FaceDistance.ToBytes(found.Descriptor), found.Main.ThumbnailJpeg, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

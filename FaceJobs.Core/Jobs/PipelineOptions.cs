@@ -10,6 +10,14 @@ public sealed class PipelineOptions
     /// exists for tools/FaceJobs.LoadBenchmark only, as the in-request baseline the background pipeline is compared with.
     /// </summary>
     public PipelineMode Mode { get; set; } = PipelineMode.Background;
+
+    /// <summary>
+    /// How much nicer (0–19, added to the process's nice value) the threads that run the jobs' CPU work are
+    /// (<see cref="BackgroundCpu"/>, Linux only): at 10 the workers may use every core while request threads still win
+    /// the CPU when both want it. 0 turns it off.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 19)]
+    public int WorkerNiceness { get; set; } = 10;
 }
 
 public enum PipelineMode

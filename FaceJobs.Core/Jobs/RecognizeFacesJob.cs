@@ -14,6 +14,7 @@ public sealed class RecognizeFacesJob(
     IFaceRepository faces,
     IMatchRepository matches,
     IFaceAnalyzer analyzer,
+    BackgroundCpu cpu,
     WatchlistIndex watchlist,
     WatchlistMatcher matcher,
     PhotoStageRunner stages,
@@ -34,9 +35,11 @@ public sealed class RecognizeFacesJob(
 
             var content = await photos.GetContentAsync(photoId, cancellationToken)
                 ?? throw new InvalidOperationException($"Photo {photoId} has no stored content.");
-            IReadOnlyList<float[]> descriptors;
-            using (var image = FaceAnalyzer.DecodeUpright(content))
-                descriptors = analyzer.EmbedFaces(image, stored.Select(ToDetectedFace).ToList());
+            var descriptors = await cpu.RunAsync(() =>
+            {
+                using var image = FaceAnalyzer.DecodeUpright(content);
+                return analyzer.EmbedFaces(image, stored.Select(ToDetectedFace).ToList());
+            });
             var embeddings = stored.Select((face, i) => new FaceEmbedding(face.Id, photoId, face.FaceIndex, FaceDistance.ToBytes(descriptors[i]))).ToList();
             await faces.SetEmbeddingsAsync(embeddings.Select(e => new NewFaceEmbedding(e.FaceId, e.Embedding)).ToList(), cancellationToken);
 

@@ -15,7 +15,7 @@ if (args.FirstOrDefault() == "search")
 {
     var sizes = args.Length > 1 ? args[1..].Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList() : [1_000, 10_000, 100_000];
     Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load {LoadAverage()}, {RuntimeInformation.FrameworkDescription}");
-    Console.WriteLine("| references | matcher before, ms/query | index, ms/query | per photo before (SQLite read + match), ms | per photo now (stamp + index), ms |");
+    Console.WriteLine("| references | matcher before, ms/query | index, ms/query | per photo before (SQLite read + match), ms | per photo now (watchlist_version + index), ms |");
     Console.WriteLine("| ---: | ---: | ---: | ---: | ---: |");
     await SearchBenchmark.RunAsync(sizes);
     return 0;
@@ -24,7 +24,7 @@ if (args.FirstOrDefault() == "search")
 if (args.FirstOrDefault() is "session" or "hotpath")
 {
     var modelResolver = new ModelPathResolver();
-    var sample = File.ReadAllBytes(modelResolver.Resolve("FaceJobs.Tests/TestData/samples/sample1.jpg"));
+    var sample = File.ReadAllBytes(TestPaths.Sample(1));
     using var decoded = FaceAnalyzer.DecodeUpright(sample);
     Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load {LoadAverage()}, {RuntimeInformation.FrameworkDescription}");
     if (args[0] == "session")

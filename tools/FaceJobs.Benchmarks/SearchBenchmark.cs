@@ -12,8 +12,8 @@ namespace FaceJobs.Benchmarks;
 /// <summary>
 /// 1:N watchlist search on synthetic unit descriptors (128 values, like dlib's): in memory, the index against the
 /// matcher as it was (descriptors parsed from bytes and compared with LINQ on every call); per photo on a SQLite file,
-/// recognition's watchlist cost before (read every descriptor, parse, match) and now (read the stamp, search the cached
-/// index).
+/// recognition's watchlist cost before (read every descriptor, parse, match) and now (read watchlist_version, search
+/// the cached index).
 /// </summary>
 internal static class SearchBenchmark
 {

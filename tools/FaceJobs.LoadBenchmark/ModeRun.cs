@@ -1,0 +1,234 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using FaceJobs.Core.Data.Repositories;
+using FaceJobs.Core.Jobs;
+using FaceJobs.Testing;
+
+namespace FaceJobs.LoadBenchmark;
+
+/// <summary>What one mode's run measured.</summary>
+internal sealed record ModeResult(
+    string Mode,
+    Latencies Upload,
+    Latencies PageIdle,
+    Latencies PageBusy,
+    Latencies UserPages,
+    int Uploaded,
+    int Processed,
+    double PhotosPerSecond,
+    int Errors,
+    string? FirstError,
+    double PeakRssMiB,
+    double SettledRssMiB,
+    HandOffs HandOffs,
+    Throughput? Throughput);
+
+/// <summary>
+/// One mode against a fresh app (its own SQLite files, a real SMTP server, the watchlist holding one person): page
+/// latency idle, then <c>users</c> virtual users for <c>seconds</c>, each uploading a distinct photo through the upload
+/// form, then polling the photo's status as the photo page does until its alert stage is done, then the next photo;
+/// meanwhile a prober loads the photo list every 50 ms. In background mode a pipeline-throughput phase follows.
+/// </summary>
+internal static partial class ModeRun
+{
+    private const string ProbedPage = "/Photos";
+
+    public static async Task<ModeResult> RunAsync(PipelineMode mode, LoadSettings settings, PhotoVariants photos)
+    {
+        await using var smtp = new SmtpTestServer();
+        var appSettings = new Dictionary<string, string>
+        {
+            ["environment"] = "Production",
+            ["Pipeline:Mode"] = mode.ToString(),
+            ["Alerts:SmtpHost"] = "127.0.0.1",
+            ["Alerts:SmtpPort"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Alerts:SmtpSecurity"] = "None",
+            // AppHost polls faster for quick tests; measure the app's own default unless told otherwise.
+            ["Hangfire:SqlitePollIntervalMilliseconds"] = "250",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Hangfire"] = "Warning",
+        };
+        foreach (var (key, value) in settings.AppSettings)
+            appSettings[key] = value;
+
+        await using var memory = new MemorySampler();
+        await using var app = await AppHost.StartAsync(appSettings);
+        using var setup = app.CreateClient();
+        await EnrollAsync(app, setup);
+
+        var uploadsBefore = new List<long>();
+        foreach (var _ in Enumerable.Range(0, 2))
+            uploadsBefore.Add(await UploadAndWaitAsync(app, setup, photos.Take()!.Value, null, null));
+
+        var idle = new Latencies();
+        for (var i = 0; i < 100; i++)
+        {
+            await TimeGetAsync(setup, ProbedPage, idle);
+            await Task.Delay(20);
+        }
+
+        var upload = new Latencies();
+        var busy = new Latencies();
+        var userPages = new Latencies();
+        var errors = new Errors();
+        var processed = new List<long>();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(settings.Seconds));
+        var clock = Stopwatch.StartNew();
+        var lastDone = TimeSpan.Zero;
+        var users = Enumerable.Range(0, settings.Users).Select(_ => Task.Run(async () =>
+        {
+            using var client = app.CreateClient();
+            while (!stop.IsCancellationRequested && photos.Take() is { } photo)
+            {
+                try
+                {
+                    var id = await UploadAndWaitAsync(app, client, photo, upload, userPages);
+                    lock (processed)
+                    {
+                        processed.Add(id);
+                        lastDone = clock.Elapsed;
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    errors.Add(e.Message);
+                }
+            }
+        })).ToList();
+        var prober = Task.Run(async () =>
+        {
+            using var client = app.CreateClient();
+            while (!stop.IsCancellationRequested)
+            {
+                await TimeGetAsync(client, ProbedPage, busy);
+                await Task.Delay(50);
+            }
+        });
+        await Task.WhenAll(users);
+        await prober;
+        var photosPerSecond = processed.Count / lastDone.TotalSeconds;
+
+        var handOffs = await HandOffs.ReadAsync(app, processed);
+        var failedStages = await CountFailedAsync(app, processed);
+        for (var i = 0; i < failedStages; i++)
+            errors.Add("a photo's pipeline stage failed");
+
+        Throughput? throughput = null;
+        if (mode == PipelineMode.Background && settings.ThroughputPhotos > 0)
+            throughput = await Throughput.MeasureAsync(app, photos, settings.ThroughputPhotos);
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var settled = MemorySampler.CurrentMiB();
+        return new ModeResult(mode.ToString(), upload, idle, busy, userPages, processed.Count + errors.Count, processed.Count, photosPerSecond,
+            errors.Count, errors.First, memory.PeakMiB, settled, handOffs, throughput);
+    }
+
+    private static async Task EnrollAsync(AppHost app, HttpClient client)
+    {
+        using var response = await client.PostFormAsync(
+            "/People", [("Name", "Sheldon Cooper"), ("RecheckEarlierPhotos", "false")], [FormClient.FileAt(TestPaths.Identity("sheldon", 1))]);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Adding the watchlist person answered {(int)response.StatusCode}.");
+        var people = app.Get<IPersonRepository>();
+        await Until(async () => (await people.ListReferenceEmbeddingsAsync()).Count > 0, TimeSpan.FromMinutes(2), "enrollment");
+    }
+
+    /// <summary>Posts the upload form (timed alone), then polls the photo's status as its page does until it is done.</summary>
+    internal static async Task<long> UploadAndWaitAsync(AppHost app, HttpClient client, (string Name, byte[] Content) photo, Latencies? upload, Latencies? pages)
+    {
+        using var form = await client.LoadFormAsync("/", [], [photo]);
+        var watch = Stopwatch.StartNew();
+        using var response = await client.PostAsync("/", form);
+        upload?.Add(watch.Elapsed.TotalMilliseconds);
+        var location = response.Headers.Location?.OriginalString ?? "";
+        if (response.StatusCode != HttpStatusCode.Redirect || PhotoLocation().Match(location) is not { Success: true } match)
+            throw new InvalidOperationException($"Upload of {photo.Name} answered {(int)response.StatusCode} {location}");
+
+        var id = long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var deadline = DateTime.UtcNow.AddMinutes(5);
+        while (true)
+        {
+            watch.Restart();
+            var status = await client.GetStringAsync($"/Photos/{id}?handler=Status");
+            pages?.Add(watch.Elapsed.TotalMilliseconds);
+            if (JsonDocument.Parse(status).RootElement.GetProperty("finished").GetBoolean())
+                return id;
+            if ((await app.Get<IPhotoRepository>().GetAsync(id))?.LastError is { } error)
+                throw new InvalidOperationException($"Photo {id}: {error}");
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Photo {id} not done after 5 minutes: {status}");
+            await Task.Delay(500);
+        }
+    }
+
+    private static async Task TimeGetAsync(HttpClient client, string url, Latencies into)
+    {
+        var watch = Stopwatch.StartNew();
+        using var response = await client.GetAsync(url);
+        await response.Content.ReadAsByteArrayAsync();
+        if (response.IsSuccessStatusCode)
+            into.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    private static async Task<int> CountFailedAsync(AppHost app, IEnumerable<long> photoIds)
+    {
+        var photos = app.Get<IPhotoRepository>();
+        var failed = 0;
+        foreach (var id in photoIds)
+        {
+            var photo = await photos.GetAsync(id);
+            if (photo is null || new[] { photo.DetectStatus, photo.RecognizeStatus, photo.AlertStatus }.Contains(FaceJobs.Core.Data.StageStatus.Failed))
+                failed++;
+        }
+
+        return failed;
+    }
+
+    internal static async Task Until(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException("Timed out waiting for " + what);
+            await Task.Delay(20);
+        }
+    }
+
+    [GeneratedRegex(@"/Photos/(\d+)")]
+    private static partial Regex PhotoLocation();
+
+    private sealed class Errors
+    {
+        private readonly List<string> _messages = [];
+
+        public int Count
+        {
+            get
+            {
+                lock (_messages)
+                    return _messages.Count;
+            }
+        }
+
+        public string? First
+        {
+            get
+            {
+                lock (_messages)
+                    return _messages.FirstOrDefault();
+            }
+        }
+
+        public void Add(string message)
+        {
+            lock (_messages)
+                _messages.Add(message);
+        }
+    }
+}

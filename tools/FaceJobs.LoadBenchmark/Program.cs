@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using FaceJobs.Core.Jobs;
+using FaceJobs.LoadBenchmark;
+using FaceJobs.Testing;
+
+// Side by side, in one run: FaceJobs as built (the upload schedules jobs) and the in-request baseline
+// (Pipeline:Mode=Inline), under the same virtual users on the same photos.
+// Usage: dotnet run -c Release --project tools/FaceJobs.LoadBenchmark -- --users 20 --seconds 30
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var settings = LoadSettings.Parse(args);
+var loadBefore = LoadAverage();
+var sources = Directory.GetFiles(Path.Combine(TestPaths.Faces, "group"), "*.jpg").Order()
+    .Concat(Enumerable.Range(1, 6).Select(TestPaths.Sample))
+    .ToList();
+var photos = new PhotoVariants(sources, 2 + settings.Users * 2 + settings.ThroughputPhotos + settings.Seconds * 8);
+Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, " +
+    $"{RuntimeInformation.FrameworkDescription}, load average {loadBefore}");
+Console.WriteLine($"{settings.CommandLine()}; {photos.Count} distinct photos made from {sources.Count} fixture photos");
+
+var results = new List<ModeResult>();
+foreach (var mode in settings.Modes.Select(Enum.Parse<PipelineMode>))
+{
+    photos.Restart();
+    var result = await ModeRun.RunAsync(mode, settings, photos);
+    results.Add(result);
+    Report(result);
+}
+
+var background = results.FirstOrDefault(r => r.Mode == nameof(PipelineMode.Background));
+var inline = results.FirstOrDefault(r => r.Mode == nameof(PipelineMode.Inline));
+Console.WriteLine($"load average after: {LoadAverage()}");
+if (background is null || inline is null)
+    return 0;
+var uploadRatio = inline.Upload.Percentile(0.99) / background.Upload.Percentile(0.99);
+var pageRatio = background.PageBusy.Percentile(0.99) / background.PageIdle.Percentile(0.99);
+Console.WriteLine($"upload_p99_ratio={uploadRatio:0.0} page_busy_idle_p99={pageRatio:0.00} photos_per_s={background.PhotosPerSecond:0.00}");
+return 0;
+
+static void Report(ModeResult r)
+{
+    Console.WriteLine($"== {r.Mode}");
+    Console.WriteLine($"upload POST (until redirect)     {r.Upload.Summary()}");
+    Console.WriteLine($"GET /Photos, idle                {r.PageIdle.Summary()}");
+    Console.WriteLine($"GET /Photos, under load          {r.PageBusy.Summary()}");
+    Console.WriteLine($"photo status polls, under load   {r.UserPages.Summary()}");
+    Console.WriteLine($"photos done {r.Processed}, errors {r.Errors}{(r.FirstError is null ? "" : $" (first: {r.FirstError})")}, " +
+        $"photos/s {r.PhotosPerSecond:0.00}");
+    Console.WriteLine($"hand-off detect->recognize       {r.HandOffs.DetectToRecognize.Summary()}");
+    Console.WriteLine($"hand-off recognize->alert        {r.HandOffs.RecognizeToAlert.Summary()}");
+    Console.WriteLine($"process RSS peak {r.PeakRssMiB:0} MiB, settled {r.SettledRssMiB:0} MiB");
+    if (r.Throughput is { } t)
+    {
+        Console.WriteLine($"raw in-process {t.RawPhotosPerSecond:0.00} photos/s ({t.Parallelism} at once), pipeline {t.PipelinePhotosPerSecond:0.00} photos/s " +
+            $"on the same {t.Photos} photos: pipeline/raw {t.Ratio:0.00}");
+    }
+}
+
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Net;
+using FaceJobs.Core.Data;
+using FaceJobs.Core.Data.Repositories;
+using FaceJobs.Core.Faces;
+using FaceJobs.Core.Recognition;
+using FaceJobs.Testing;
+
+namespace FaceJobs.LoadBenchmark;
+
+/// <summary>
+/// The same photos twice, one after the other: raw (decode, detect, align, embed, match with the app's own vision
+/// singletons and watchlist index, one photo per core at once, no Hangfire, no database)
+/// and through the pipeline (all uploaded at once through the form, until the last one's alert stage is done).
+/// </summary>
+internal sealed record Throughput(int Photos, int Parallelism, double RawPhotosPerSecond, double PipelinePhotosPerSecond)
+{
+    public double Ratio => PipelinePhotosPerSecond / RawPhotosPerSecond;
+
+    public static async Task<Throughput> MeasureAsync(AppHost app, PhotoVariants variants, int count)
+    {
+        var photos = Enumerable.Range(0, count).Select(_ => variants.Take() ?? throw new InvalidOperationException("Too few photo variants.")).ToList();
+        // The machine's floor: every core busy on the models.
+        var parallelism = Environment.ProcessorCount;
+
+        var analyzer = app.Get<IFaceAnalyzer>();
+        var matcher = app.Get<WatchlistMatcher>();
+        var watchlist = app.Get<WatchlistIndex>();
+        var raw = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(photos, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (photo, cancellationToken) =>
+        {
+            using var image = FaceAnalyzer.DecodeUpright(photo.Content);
+            var found = analyzer.DetectFaces(image);
+            var descriptors = analyzer.EmbedFaces(image, found.Select(f => f.Face).ToList());
+            var faces = descriptors.Select((d, i) => new FaceEmbedding(i, 0, i, FaceDistance.ToBytes(d))).ToList();
+            matcher.Match(faces, await watchlist.GetAsync(cancellationToken));
+        });
+        var rawSeconds = raw.Elapsed.TotalSeconds;
+
+        using var client = app.CreateClient();
+        var ids = new List<long>();
+        var pipeline = Stopwatch.StartNew();
+        foreach (var photo in photos)
+        {
+            using var response = await client.UploadAsync(photo);
+            if (response.StatusCode != HttpStatusCode.Redirect)
+                throw new InvalidOperationException($"Upload answered {(int)response.StatusCode}.");
+            ids.Add(long.Parse(response.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var repository = app.Get<IPhotoRepository>();
+        await ModeRun.Until(async () =>
+        {
+            foreach (var id in ids)
+            {
+                var photo = await repository.GetAsync(id);
+                if (photo is null || photo.AlertStatus is not (StageStatus.Succeeded or StageStatus.Skipped))
+                    return false;
+            }
+
+            return true;
+        }, TimeSpan.FromMinutes(10), "the throughput photos");
+        return new Throughput(count, parallelism, count / rawSeconds, count / pipeline.Elapsed.TotalSeconds);
+    }
+}
