@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using FaceJobs.Core.Data;
 using FaceJobs.Core.Data.Repositories;
 using FaceJobs.Core.Jobs;
 using FaceJobs.Testing;
@@ -49,13 +50,17 @@ internal static partial class ModeRun
             ["Hangfire:SqlitePollIntervalMilliseconds"] = "250",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Hangfire"] = "Warning",
+            // Every virtual user signs in from the same loopback address.
+            ["Accounts:SignInAttemptsPerMinute"] = "1000",
         };
         foreach (var (key, value) in settings.AppSettings)
             appSettings[key] = value;
 
         await using var memory = new MemorySampler();
         await using var app = await AppHost.StartAsync(appSettings);
-        using var setup = app.CreateClient();
+        // One operator account; each virtual user signs in with it through the sign-in form, as a person would.
+        var account = await app.AddAccountAsync(AccountRole.Operator);
+        using var setup = await SignIn.SignedInAsync(app.CreateClient(), account);
         await EnrollAsync(app, setup);
 
         var uploadsBefore = new List<long>();
@@ -79,7 +84,7 @@ internal static partial class ModeRun
         var lastDone = TimeSpan.Zero;
         var users = Enumerable.Range(0, settings.Users).Select(_ => Task.Run(async () =>
         {
-            using var client = app.CreateClient();
+            using var client = await SignIn.SignedInAsync(app.CreateClient(), account);
             while (!stop.IsCancellationRequested && photos.Take() is { } photo)
             {
                 try
@@ -99,7 +104,7 @@ internal static partial class ModeRun
         })).ToList();
         var prober = Task.Run(async () =>
         {
-            using var client = app.CreateClient();
+            using var client = await SignIn.SignedInAsync(app.CreateClient(), account);
             while (!stop.IsCancellationRequested)
             {
                 await TimeGetAsync(client, ProbedPage, busy);
@@ -117,7 +122,7 @@ internal static partial class ModeRun
 
         Throughput? throughput = null;
         if (mode == PipelineMode.Background && settings.ThroughputPhotos > 0)
-            throughput = await Throughput.MeasureAsync(app, photos, settings.ThroughputPhotos);
+            throughput = await Throughput.MeasureAsync(app, setup, photos, settings.ThroughputPhotos);
 
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -182,7 +187,7 @@ internal static partial class ModeRun
         foreach (var id in photoIds)
         {
             var photo = await photos.GetAsync(id);
-            if (photo is null || new[] { photo.DetectStatus, photo.RecognizeStatus, photo.AlertStatus }.Contains(FaceJobs.Core.Data.StageStatus.Failed))
+            if (photo is null || new[] { photo.DetectStatus, photo.RecognizeStatus, photo.AlertStatus }.Contains(StageStatus.Failed))
                 failed++;
         }
 

@@ -17,7 +17,7 @@ internal sealed record Throughput(int Photos, int Parallelism, double RawPhotosP
 {
     public double Ratio => PipelinePhotosPerSecond / RawPhotosPerSecond;
 
-    public static async Task<Throughput> MeasureAsync(AppHost app, PhotoVariants variants, int count)
+    public static async Task<Throughput> MeasureAsync(AppHost app, HttpClient client, PhotoVariants variants, int count)
     {
         var photos = Enumerable.Range(0, count).Select(_ => variants.Take() ?? throw new InvalidOperationException("Too few photo variants.")).ToList();
         // The machine's floor: every core busy on the models.
@@ -37,7 +37,6 @@ internal sealed record Throughput(int Photos, int Parallelism, double RawPhotosP
         });
         var rawSeconds = raw.Elapsed.TotalSeconds;
 
-        using var client = app.CreateClient();
         var ids = new List<long>();
         var pipeline = Stopwatch.StartNew();
         foreach (var photo in photos)
