@@ -6,9 +6,9 @@ namespace FaceJobs.Core.Jobs;
 
 /// <summary>
 /// Runs the jobs' CPU-heavy work (decoding, inference, alignment) on dedicated threads at a lower CPU priority than the
-/// web's request threads (Linux: a per-thread nice value, <c>Pipeline:WorkerNiceness</c> above the process's), so the workers may use
-/// every core while pages and uploads still get the CPU first when they need it. Elsewhere, or at niceness 0, the
-/// threads run at normal priority.
+/// web's request threads (Linux: a per-thread nice value, <c>Pipeline:WorkerNiceness</c> above the process's), so the
+/// workers may use every core while pages and uploads still get the CPU first. Elsewhere, or at niceness 0 (the
+/// default), the threads run at normal priority.
 /// </summary>
 public sealed class BackgroundCpu(IOptions<PipelineOptions> options) : IDisposable
 {
@@ -22,7 +22,9 @@ public sealed class BackgroundCpu(IOptions<PipelineOptions> options) : IDisposab
 
     public Task<T> RunAsync<T>(Func<T> work)
     {
-        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Continuations run on the thread that finishes the work (the job carries on there), rather than being queued to
+        // the thread pool from a niced thread, which could start pool threads that inherit its nice value.
+        var done = new TaskCompletionSource<T>();
         _work.Add(() =>
         {
             try

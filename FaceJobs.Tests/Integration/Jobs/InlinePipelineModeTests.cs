@@ -15,7 +15,7 @@ public sealed class InlinePipelineModeTests
         var settings = PipelineEndToEndTests.SmtpSettings(smtp.Port);
         settings["Pipeline:Mode"] = "Inline";
         await using var host = await AppHost.StartAsync(settings);
-        using var client = host.CreateClient();
+        using var client = await host.CreateSignedInClientAsync();
         var (personId, _) = await host.EnrollWatchedPersonAsync(client);
 
         var photoId = Pipeline.IdFromRedirect(await client.UploadAsync(Photos.WithWatchedPerson()));
