@@ -51,7 +51,7 @@ public sealed class RoleTests
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => AppHost.StartAsync(dataDirectory: first.DataDirectory));
 
-        Assert.Contains("Storage:Provider to SqlServer", refused.Message);
+        Assert.Contains("Storage:Provider to PostgreSql or SqlServer", refused.Message);
         using var client = await first.CreateSignedInClientAsync();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
     }
