@@ -35,7 +35,7 @@ public sealed class DetectFacesJob(
                 f.Face.Box.Width,
                 f.Face.Box.Height,
                 f.Face.Score,
-                FaceDistance.ToBytes(f.Face.Keypoints.SelectMany(p => new[] { p.X, p.Y }).ToArray()),
+                DescriptorBlob.ToBytes(f.Face.Keypoints.SelectMany(p => new[] { p.X, p.Y }).ToArray()),
                 f.ThumbnailJpeg)).ToList();
             await faces.ReplaceFacesAsync(photoId, rows, cancellationToken);
             logger.LogInformation("Photo {PhotoId}: {FaceCount} faces detected", photoId, rows.Count);

@@ -39,7 +39,7 @@ public sealed class EnrollReferenceJob(IPersonRepository people, Faces.IFaceAnal
                 return;
             }
 
-            await people.SetReferenceEnrolledAsync(referenceId, FaceDistance.ToBytes(found.Descriptor), found.Main.ThumbnailJpeg, cancellationToken);
+            await people.SetReferenceEnrolledAsync(referenceId, DescriptorBlob.ToBytes(found.Descriptor), found.Main.ThumbnailJpeg, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -40,7 +40,7 @@ public sealed class RecognizeFacesJob(
                 using var image = FaceAnalyzer.DecodeUpright(content);
                 return analyzer.EmbedFaces(image, stored.Select(ToDetectedFace).ToList());
             });
-            var embeddings = stored.Select((face, i) => new FaceEmbedding(face.Id, photoId, face.FaceIndex, FaceDistance.ToBytes(descriptors[i]))).ToList();
+            var embeddings = stored.Select((face, i) => new FaceEmbedding(face.Id, photoId, face.FaceIndex, DescriptorBlob.ToBytes(descriptors[i]))).ToList();
             await faces.SetEmbeddingsAsync(embeddings.Select(e => new NewFaceEmbedding(e.FaceId, e.Embedding)).ToList(), cancellationToken);
 
             var found = matcher.Match(embeddings, await watchlist.GetAsync(cancellationToken));
@@ -51,7 +51,7 @@ public sealed class RecognizeFacesJob(
 
     internal static DetectedFace ToDetectedFace(Face face)
     {
-        var coordinates = FaceDistance.FromBytes(face.Keypoints);
+        var coordinates = DescriptorBlob.FromBytes(face.Keypoints);
         var keypoints = new PointF[coordinates.Length / 2];
         for (var i = 0; i < keypoints.Length; i++)
             keypoints[i] = new PointF(coordinates[2 * i], coordinates[2 * i + 1]);

@@ -41,7 +41,7 @@ public sealed class ReferenceIndex
         var personIds = new long[references.Count];
         for (var i = 0; i < references.Count; i++)
         {
-            var descriptor = FaceDistance.FromBytes(references[i].Embedding);
+            var descriptor = DescriptorBlob.FromBytes(references[i].Embedding);
             if (descriptor.Length != dimensions)
                 throw new InvalidOperationException($"Reference {references[i].ReferenceId} has {descriptor.Length} values, the others {dimensions}.");
             descriptor.CopyTo(vectors, i * dimensions);

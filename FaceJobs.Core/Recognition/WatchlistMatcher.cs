@@ -20,7 +20,7 @@ public sealed class WatchlistMatcher(IOptions<RecognitionOptions> options)
         var matches = new List<NewMatch>();
         foreach (var face in faces)
         {
-            if (references.Nearest(FaceDistance.FromBytes(face.Embedding)) is { } best && best.Distance <= _threshold)
+            if (references.Nearest(DescriptorBlob.FromBytes(face.Embedding)) is { } best && best.Distance <= _threshold)
                 matches.Add(new NewMatch(face.FaceId, references.PersonAt(best.Row), best.Distance));
         }
 

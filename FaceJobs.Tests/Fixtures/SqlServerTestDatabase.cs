@@ -11,13 +11,13 @@ public sealed class SqlServerTestDatabase : ITestDatabase
 {
     public const string EnvironmentVariable = "FACEJOBS_SQLSERVER";
 
-    private readonly string serverConnectionString;
-    private readonly string databaseName;
+    private readonly string _serverConnectionString;
+    private readonly string _databaseName;
 
     private SqlServerTestDatabase(string serverConnectionString, string databaseName, string connectionString)
     {
-        this.serverConnectionString = serverConnectionString;
-        this.databaseName = databaseName;
+        _serverConnectionString = serverConnectionString;
+        _databaseName = databaseName;
         ConnectionString = connectionString;
         Connections = new SqlServerConnectionFactory(connectionString);
     }
@@ -40,7 +40,7 @@ public sealed class SqlServerTestDatabase : ITestDatabase
     public async ValueTask DisposeAsync()
     {
         SqlConnection.ClearAllPools();
-        await ExecuteAsync(serverConnectionString, $"ALTER DATABASE [{databaseName}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{databaseName}];");
+        await ExecuteAsync(_serverConnectionString, $"ALTER DATABASE [{_databaseName}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{_databaseName}];");
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)

@@ -6,12 +6,12 @@ namespace FaceJobs.Tests.Fixtures;
 /// <summary>A SQLite file in its own temporary folder.</summary>
 public sealed class SqliteTestDatabase : ITestDatabase
 {
-    private readonly string folder;
+    private readonly string _folder;
 
     public SqliteTestDatabase()
     {
-        folder = Path.Combine(Path.GetTempPath(), "facejobs-tests", Guid.NewGuid().ToString("N"));
-        ConnectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "facejobs.db") }.ToString();
+        _folder = Path.Combine(Path.GetTempPath(), "facejobs-tests", Guid.NewGuid().ToString("N"));
+        ConnectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, "facejobs.db") }.ToString();
         Connections = new SqliteConnectionFactory(ConnectionString);
     }
 
@@ -22,7 +22,7 @@ public sealed class SqliteTestDatabase : ITestDatabase
     public ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
+        Directory.Delete(_folder, recursive: true);
         return ValueTask.CompletedTask;
     }
 }

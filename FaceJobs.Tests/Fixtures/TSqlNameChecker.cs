@@ -9,22 +9,22 @@ namespace FaceJobs.Tests.Fixtures;
 /// </summary>
 internal sealed class TSqlNameChecker
 {
-    private readonly Dictionary<string, HashSet<string>> columnsByTable = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, HashSet<string>> _columnsByTable = new(StringComparer.OrdinalIgnoreCase);
 
     public TSqlNameChecker()
     {
         var scripts = MigrationScript.Load(SqlDialect.SqlServer).Select(script => script.Text).Append(SqlDialect.SqlServer.MigrationLock);
         foreach (var table in scripts.SelectMany(script => Collect<CreateTableStatement>(Parse(script))))
         {
-            columnsByTable[table.SchemaObjectName.BaseIdentifier.Value] = table.Definition.ColumnDefinitions
+            _columnsByTable[table.SchemaObjectName.BaseIdentifier.Value] = table.Definition.ColumnDefinitions
                 .Select(column => column.ColumnIdentifier.Value)
                 .ToHashSet(StringComparer.OrdinalIgnoreCase);
         }
     }
 
-    public IReadOnlyCollection<string> Tables => columnsByTable.Keys;
+    public IReadOnlyCollection<string> Tables => _columnsByTable.Keys;
 
-    public IReadOnlySet<string> ColumnsOf(string table) => columnsByTable[table];
+    public IReadOnlySet<string> ColumnsOf(string table) => _columnsByTable[table];
 
     /// <summary>Names the statement uses that the schema does not have, as "table x" or "column y".</summary>
     public IReadOnlyList<string> UnknownNames(string sql)
@@ -34,13 +34,13 @@ internal sealed class TSqlNameChecker
         var known = Collect<SelectScalarExpression>(tree)
             .Where(element => element.ColumnName is not null)
             .Select(element => element.ColumnName.Value)
-            .Concat(tables.Where(columnsByTable.ContainsKey).SelectMany(table => columnsByTable[table]))
+            .Concat(tables.Where(_columnsByTable.ContainsKey).SelectMany(table => _columnsByTable[table]))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var columns = Collect<ColumnReferenceExpression>(tree)
             .Where(column => column.ColumnType == ColumnType.Regular && column.MultiPartIdentifier is not null)
             .Select(column => column.MultiPartIdentifier.Identifiers[^1].Value);
 
-        return tables.Where(table => !columnsByTable.ContainsKey(table)).Select(table => $"table {table}")
+        return tables.Where(table => !_columnsByTable.ContainsKey(table)).Select(table => $"table {table}")
             .Concat(columns.Where(column => !known.Contains(column)).Distinct().Select(column => $"column {column}"))
             .ToArray();
     }

@@ -30,7 +30,7 @@ public sealed class IndexModel(PhotoIntake intake, IPhotoRepository photos, IOpt
         else if (Files.Count > Limits.MaxFilesPerRequest)
             ModelState.AddModelError(nameof(Files), $"At most {Limits.MaxFilesPerRequest} photos at once, please.");
         if (!ModelState.IsValid)
-            return await PageWithStatusAsync(cancellationToken);
+            return await RefusedAsync(cancellationToken);
 
         var (files, refused) = await UploadedFileReader.ReadAsync(Files, Limits, cancellationToken);
         var accepted = new List<IntakeResult>();
@@ -42,7 +42,7 @@ public sealed class IndexModel(PhotoIntake intake, IPhotoRepository photos, IOpt
 
         Refused = refused;
         if (accepted.Count == 0)
-            return await PageWithStatusAsync(cancellationToken);
+            return await RefusedAsync(cancellationToken);
 
         TempData["Notice"] = Summary(accepted, refused);
         return accepted.Count == 1 && refused.Count == 0
@@ -50,12 +50,10 @@ public sealed class IndexModel(PhotoIntake intake, IPhotoRepository photos, IOpt
             : RedirectToPage("/Photos/Index");
     }
 
-    private async Task<IActionResult> PageWithStatusAsync(CancellationToken cancellationToken)
+    private async Task<IActionResult> RefusedAsync(CancellationToken cancellationToken)
     {
         await OnGetAsync(cancellationToken);
-        var page = Page();
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return page;
+        return this.UnprocessablePage();
     }
 
     private static string Summary(List<IntakeResult> accepted, List<IntakeResult> refused)

@@ -26,7 +26,7 @@ internal static class SearchBenchmark
         foreach (var size in sizes)
         {
             var references = Enumerable.Range(0, size)
-                .Select(i => new ReferenceEmbedding(i + 1, i + 1, $"person {i}", FaceDistance.ToBytes(UnitVector(random))))
+                .Select(i => new ReferenceEmbedding(i + 1, i + 1, $"person {i}", DescriptorBlob.ToBytes(UnitVector(random))))
                 .ToList();
             var queries = Enumerable.Range(0, 200).Select(_ => UnitVector(random)).ToList();
             var index = ReferenceIndex.From(references);
@@ -89,9 +89,9 @@ internal static class SearchBenchmark
 
     /// <summary>The matcher before the index: parse every stored descriptor, then LINQ over Euclidean distances.</summary>
     private static (long PersonId, float Distance) LegacyNearest(float[] query, IReadOnlyList<ReferenceEmbedding> references) =>
-        references.Select(r => (r.PersonId, Vector: FaceDistance.FromBytes(r.Embedding)))
+        references.Select(r => (r.PersonId, Vector: DescriptorBlob.FromBytes(r.Embedding)))
             .ToList()
-            .Select(r => (r.PersonId, Distance: FaceDistance.Euclidean(query, r.Vector)))
+            .Select(r => (r.PersonId, Distance: DescriptorDistance.Euclidean(query, r.Vector)))
             .MinBy(r => r.Distance);
 
     private static double PerCall(int runs, Action<int> action)

@@ -13,14 +13,14 @@ internal static class VerificationTable
         $"|{string.Concat(Enumerable.Repeat(" --- |", Thresholds.Length + 5))}";
 
     public static List<ScoredPair> AllPairs(IReadOnlyList<(string Identity, float[] Descriptor)> faces) =>
-        faces.SelectMany((a, i) => faces.Skip(i + 1).Select(b => new ScoredPair(a.Identity == b.Identity, FaceDistance.Euclidean(a.Descriptor, b.Descriptor)))).ToList();
+        faces.SelectMany((a, i) => faces.Skip(i + 1).Select(b => new ScoredPair(a.Identity == b.Identity, DescriptorDistance.Euclidean(a.Descriptor, b.Descriptor)))).ToList();
 
     public static List<ScoredPair> CrossPairs(IReadOnlyList<(string Identity, float[] Descriptor)> queries, IReadOnlyList<(string Identity, float[] Descriptor)> gallery) =>
-        queries.SelectMany(q => gallery.Select(g => new ScoredPair(q.Identity == g.Identity, FaceDistance.Euclidean(q.Descriptor, g.Descriptor)))).ToList();
+        queries.SelectMany(q => gallery.Select(g => new ScoredPair(q.Identity == g.Identity, DescriptorDistance.Euclidean(q.Descriptor, g.Descriptor)))).ToList();
 
     /// <summary>How many queries have a chip of their own identity as the nearest gallery chip.</summary>
     public static int NearestIsSame(IReadOnlyList<(string Identity, float[] Descriptor)> queries, IReadOnlyList<(string Identity, float[] Descriptor)> gallery) =>
-        queries.Count(q => gallery.MinBy(g => FaceDistance.Euclidean(q.Descriptor, g.Descriptor)).Identity == q.Identity);
+        queries.Count(q => gallery.MinBy(g => DescriptorDistance.Euclidean(q.Descriptor, g.Descriptor)).Identity == q.Identity);
 
     public static string Row(string name, IReadOnlyList<ScoredPair> pairs)
     {

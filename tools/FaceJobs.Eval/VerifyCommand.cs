@@ -23,7 +23,7 @@ internal sealed class VerifyCommand(CommandLine arguments)
         var pairs = arguments.Text("--pairs") is { } pairsFile ? PairsFile.Read(pairsFile, folder) : AllPairs(folder);
         var descriptors = Embed(pairs.SelectMany(p => new[] { p.A, p.B }).Distinct().Order(StringComparer.Ordinal).ToList(), vision);
         var scored = pairs.Select(p => new ScoredPair(p.Same,
-            descriptors[p.A] is { } a && descriptors[p.B] is { } b ? FaceDistance.Euclidean(a, b) : null)).ToList();
+            descriptors[p.A] is { } a && descriptors[p.B] is { } b ? DescriptorDistance.Euclidean(a, b) : null)).ToList();
         var failed = scored.Count(p => p.Distance is null);
 
         var same = scored.Where(s => s.Same && s.Distance is not null).Select(s => s.Distance!.Value).Order().ToList();

@@ -32,7 +32,7 @@ internal sealed record Throughput(int Photos, int Parallelism, double RawPhotosP
             using var image = FaceAnalyzer.DecodeUpright(photo.Content);
             var found = analyzer.DetectFaces(image);
             var descriptors = analyzer.EmbedFaces(image, found.Select(f => f.Face).ToList());
-            var faces = descriptors.Select((d, i) => new FaceEmbedding(i, 0, i, FaceDistance.ToBytes(d))).ToList();
+            var faces = descriptors.Select((d, i) => new FaceEmbedding(i, 0, i, DescriptorBlob.ToBytes(d))).ToList();
             matcher.Match(faces, await watchlist.GetAsync(cancellationToken));
         });
         var rawSeconds = raw.Elapsed.TotalSeconds;

@@ -22,7 +22,7 @@ public sealed class FaceEmbeddingTests(VisionFixture vision, ITestOutputHelper o
         for (var i = 0; i < faces.Count; i++)
         {
             var nearest = Enumerable.Range(0, faces.Count).Where(j => j != i)
-                .MinBy(j => FaceDistance.Euclidean(descriptors[i], descriptors[j]));
+                .MinBy(j => DescriptorDistance.Euclidean(descriptors[i], descriptors[j]));
             nearestCorrect += faces[nearest].Identity == faces[i].Identity ? 1 : 0;
         }
 
@@ -30,8 +30,8 @@ public sealed class FaceEmbeddingTests(VisionFixture vision, ITestOutputHelper o
         {
             var mine = Enumerable.Range(0, faces.Count).Where(i => faces[i].Identity == identity).ToList();
             var others = Enumerable.Range(0, faces.Count).Except(mine).ToList();
-            var same = mine.SelectMany(a => mine.Where(b => b > a), (a, b) => FaceDistance.Euclidean(descriptors[a], descriptors[b])).Average();
-            var different = mine.SelectMany(_ => others, (a, b) => FaceDistance.Euclidean(descriptors[a], descriptors[b])).Average();
+            var same = mine.SelectMany(a => mine.Where(b => b > a), (a, b) => DescriptorDistance.Euclidean(descriptors[a], descriptors[b])).Average();
+            var different = mine.SelectMany(_ => others, (a, b) => DescriptorDistance.Euclidean(descriptors[a], descriptors[b])).Average();
             output.WriteLine($"{identity}: mean distance to self {same:F3}, to others {different:F3}");
             Assert.True(same < different, $"{identity}: {same:F3} to self, {different:F3} to others");
         }
@@ -52,9 +52,9 @@ public sealed class FaceEmbeddingTests(VisionFixture vision, ITestOutputHelper o
 
             Assert.Equal(5, batch.Count);
             Assert.All(batch, d => Assert.Equal(vision.Embedder.Dimensions, d.Length));
-            Assert.All(batch.Zip(single), p => Assert.InRange(FaceDistance.Euclidean(p.First, p.Second), 0, 1e-4f));
+            Assert.All(batch.Zip(single), p => Assert.InRange(DescriptorDistance.Euclidean(p.First, p.Second), 0, 1e-4f));
             // Five different people in the photo: no two descriptors should coincide.
-            Assert.All(batch.SelectMany((a, i) => batch.Skip(i + 1), (a, b) => FaceDistance.Euclidean(a, b)), d => Assert.True(d > 0.3f, $"distance {d}"));
+            Assert.All(batch.SelectMany((a, i) => batch.Skip(i + 1), (a, b) => DescriptorDistance.Euclidean(a, b)), d => Assert.True(d > 0.3f, $"distance {d}"));
         }
         finally
         {
@@ -95,8 +95,8 @@ public sealed class FaceEmbeddingTests(VisionFixture vision, ITestOutputHelper o
         var plain = vision.Embedder.Embed([chip, mirror]);
         var averaged = averaging.Embed([chip, mirror]);
 
-        Assert.True(FaceDistance.Euclidean(plain[0], plain[1]) > 0.01f, "a face and its mirror differ to the plain recognizer");
-        Assert.True(FaceDistance.Euclidean(averaged[0], averaged[1]) < 1e-4f);
-        Assert.Equal(0f, FaceDistance.Euclidean(averaged[0], plain[0].Zip(plain[1], (a, b) => (a + b) / 2).ToArray()), 1e-5f);
+        Assert.True(DescriptorDistance.Euclidean(plain[0], plain[1]) > 0.01f, "a face and its mirror differ to the plain recognizer");
+        Assert.True(DescriptorDistance.Euclidean(averaged[0], averaged[1]) < 1e-4f);
+        Assert.Equal(0f, DescriptorDistance.Euclidean(averaged[0], plain[0].Zip(plain[1], (a, b) => (a + b) / 2).ToArray()), 1e-5f);
     }
 }

@@ -24,7 +24,7 @@ public sealed class TightCropFaceDetectorTests(VisionFixture vision) : IClassFix
         }).ToList();
 
         var wrong = crops.Where((crop, i) => crops[Enumerable.Range(0, crops.Count).Where(j => j != i)
-            .MinBy(j => FaceDistance.Euclidean(descriptors[i], descriptors[j]))].Person != crop.Person).Select(c => c.File).ToList();
+            .MinBy(j => DescriptorDistance.Euclidean(descriptors[i], descriptors[j]))].Person != crop.Person).Select(c => c.File).ToList();
         Assert.Empty(wrong);
     }
 

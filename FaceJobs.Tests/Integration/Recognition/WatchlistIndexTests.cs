@@ -65,7 +65,7 @@ public sealed class WatchlistIndexTests : IAsyncLifetime
         var index = new WatchlistIndex(new DapperPersonRepository(_database.Connections));
         var before = await index.GetAsync(CancellationToken.None);
 
-        await _people.SetReferenceEnrolledAsync(pending, FaceDistance.ToBytes(ReferenceIndexTests.RandomUnitVector(_random, 128)), [1]);
+        await _people.SetReferenceEnrolledAsync(pending, DescriptorBlob.ToBytes(ReferenceIndexTests.RandomUnitVector(_random, 128)), [1]);
         var after = await index.GetAsync(CancellationToken.None);
 
         Assert.Equal(1, before.Count);
@@ -88,7 +88,7 @@ public sealed class WatchlistIndexTests : IAsyncLifetime
     {
         var personId = await _people.AddPersonAsync(name, null);
         var descriptor = ReferenceIndexTests.RandomUnitVector(_random, 128);
-        await _people.SetReferenceEnrolledAsync(await AddReferenceAsync(personId), FaceDistance.ToBytes(descriptor), [1]);
+        await _people.SetReferenceEnrolledAsync(await AddReferenceAsync(personId), DescriptorBlob.ToBytes(descriptor), [1]);
         return (personId, descriptor);
     }
 

@@ -15,7 +15,7 @@ public sealed class ReferenceIndexTests
     {
         var random = new Random(dimensions * 1000 + count);
         var references = Enumerable.Range(0, count)
-            .Select(i => new ReferenceEmbedding(i + 1, 100 + (i % 17), "p", FaceDistance.ToBytes(RandomUnitVector(random, dimensions))))
+            .Select(i => new ReferenceEmbedding(i + 1, 100 + (i % 17), "p", DescriptorBlob.ToBytes(RandomUnitVector(random, dimensions))))
             .ToList();
         var index = ReferenceIndex.From(references);
 
@@ -23,7 +23,7 @@ public sealed class ReferenceIndexTests
         {
             var query = RandomUnitVector(random, dimensions);
             var expected = Enumerable.Range(0, count)
-                .Select(i => (Row: i, Distance: FaceDistance.Euclidean(query, FaceDistance.FromBytes(references[i].Embedding))))
+                .Select(i => (Row: i, Distance: DescriptorDistance.Euclidean(query, DescriptorBlob.FromBytes(references[i].Embedding))))
                 .MinBy(r => r.Distance);
 
             var found = index.Nearest(query)!.Value;
@@ -45,8 +45,8 @@ public sealed class ReferenceIndexTests
     {
         var references = new[]
         {
-            new ReferenceEmbedding(1, 1, "a", FaceDistance.ToBytes(new float[128])),
-            new ReferenceEmbedding(2, 2, "b", FaceDistance.ToBytes(new float[64])),
+            new ReferenceEmbedding(1, 1, "a", DescriptorBlob.ToBytes(new float[128])),
+            new ReferenceEmbedding(2, 2, "b", DescriptorBlob.ToBytes(new float[64])),
         };
 
         Assert.Throws<InvalidOperationException>(() => ReferenceIndex.From(references));
@@ -55,7 +55,7 @@ public sealed class ReferenceIndexTests
     [Fact]
     public void Nearest_Throws_WhenQueryLengthDiffers()
     {
-        var index = ReferenceIndex.From([new ReferenceEmbedding(1, 1, "a", FaceDistance.ToBytes(new float[128]))]);
+        var index = ReferenceIndex.From([new ReferenceEmbedding(1, 1, "a", DescriptorBlob.ToBytes(new float[128]))]);
 
         Assert.Throws<ArgumentException>(() => index.Nearest(new float[64]));
     }

@@ -21,7 +21,7 @@ public sealed class DetailModel(IPersonRepository people, WatchlistEnrollment en
 
     public IReadOnlyList<IntakeResult> Refused { get; private set; } = [];
 
-    public bool Finished => References.All(r => r.Status is StageStatus.Succeeded or StageStatus.Failed or StageStatus.Skipped);
+    public bool Finished => References.All(r => r.Status.IsFinished());
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
@@ -48,15 +48,14 @@ public sealed class DetailModel(IPersonRepository people, WatchlistEnrollment en
 
         Refused = refused.Count > 0 ? refused : [new IntakeResult("", null, false, "Choose at least one photo.")];
         await OnGetAsync(id, cancellationToken);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return Page();
+        return this.UnprocessablePage();
     }
 
     public async Task<IActionResult> OnGetStatusAsync(long id, CancellationToken cancellationToken)
     {
         var references = await people.ListReferencesAsync(id, cancellationToken);
         var version = string.Join(',', references.Select(r => $"{r.Id}:{r.Status}"));
-        var finished = references.All(r => r.Status is StageStatus.Succeeded or StageStatus.Failed);
+        var finished = references.All(r => r.Status.IsFinished());
         return new JsonResult(new { version, finished });
     }
 }

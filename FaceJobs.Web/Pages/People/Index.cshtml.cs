@@ -64,8 +64,6 @@ public sealed class IndexModel(IPersonRepository people, WatchlistEnrollment enr
     private async Task<IActionResult> InvalidAsync(CancellationToken cancellationToken)
     {
         await OnGetAsync(cancellationToken);
-        var page = Page();
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return page;
+        return this.UnprocessablePage();
     }
 }

@@ -71,7 +71,7 @@ public sealed record PhotoStatus(string Detect, string Recognize, string Alert, 
     public static PhotoStatus Of(Photo photo)
     {
         var stages = new[] { photo.DetectStatus, photo.RecognizeStatus, photo.AlertStatus };
-        var finished = stages.All(s => s is StageStatus.Succeeded or StageStatus.Skipped);
+        var finished = stages.All(s => s.IsFinished());
         var version = $"{string.Join(',', stages)}|{photo.FaceCount}|{photo.MatchCount}";
         return new PhotoStatus(photo.DetectStatus.ToString(), photo.RecognizeStatus.ToString(), photo.AlertStatus.ToString(), photo.FaceCount, photo.MatchCount, finished, version);
     }

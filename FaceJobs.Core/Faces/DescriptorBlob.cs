@@ -2,26 +2,9 @@ using System.Buffers.Binary;
 
 namespace FaceJobs.Core.Faces;
 
-/// <summary>Distance between descriptors and their storage form (float32, little-endian).</summary>
-public static class FaceDistance
+/// <summary>The storage form of a face descriptor: float32 values, little-endian, as stored in the database.</summary>
+public static class DescriptorBlob
 {
-    public static float Euclidean(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        if (a.Length != b.Length)
-        {
-            throw new ArgumentException($"Descriptors differ in length ({a.Length} and {b.Length}).");
-        }
-
-        double sum = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            var d = a[i] - b[i];
-            sum += d * d;
-        }
-
-        return (float)Math.Sqrt(sum);
-    }
-
     public static byte[] ToBytes(ReadOnlySpan<float> descriptor)
     {
         var bytes = new byte[descriptor.Length * sizeof(float)];
