@@ -7,9 +7,12 @@ public sealed class AppProcess : IDisposable
 {
     private readonly Process _process;
 
-    private AppProcess(Process process, Uri baseAddress, IReadOnlyDictionary<string, string> settings)
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output;
+
+    private AppProcess(Process process, Uri baseAddress, IReadOnlyDictionary<string, string> settings, System.Collections.Concurrent.ConcurrentQueue<string> output)
     {
         _process = process;
+        _output = output;
         BaseAddress = baseAddress;
         Settings = settings;
     }
@@ -23,8 +26,16 @@ public sealed class AppProcess : IDisposable
     public static string WebDll => Path.Combine(
         TestPaths.WebProject, "bin", new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name, "net10.0", "FaceJobs.Web.dll"); // bin/<Configuration>/net10.0
 
-    /// <summary>The app built beside the tests (same configuration), with <paramref name="settings"/> as arguments.</summary>
-    public static async Task<AppProcess> StartAsync(string dataDirectory, IDictionary<string, string> settings)
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>
+    /// The app built beside the tests (same configuration), with <paramref name="settings"/> as arguments and
+    /// <paramref name="secrets"/> (e.g. a connection string with its password) as environment variables, never on the
+    /// command line.
+    /// </summary>
+    public static async Task<AppProcess> StartAsync(string dataDirectory, IDictionary<string, string> settings, IDictionary<string, string>? secrets = null)
     {
         var dll = WebDll;
         var port = SmtpTestServer.FreePort();
@@ -38,8 +49,12 @@ public sealed class AppProcess : IDisposable
         };
         foreach (var (key, value) in settings)
             all[key] = value;
+        foreach (var key in secrets?.Keys ?? [])
+            all.Remove(key);
 
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (key, value) in secrets ?? new Dictionary<string, string>())
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         start.ArgumentList.Add(dll);
         foreach (var (key, value) in all)
             start.ArgumentList.Add($"--{key}={value}");
@@ -50,7 +65,7 @@ public sealed class AppProcess : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}/"), all);
+        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}/"), all, output);
         using var client = new HttpClient { BaseAddress = app.BaseAddress };
         await Waiting.UntilAsync(async () =>
         {
@@ -67,6 +82,9 @@ public sealed class AppProcess : IDisposable
         }, TimeSpan.FromSeconds(60), "the FaceJobs.Web process to answer /health");
         return app;
     }
+
+    /// <summary>The last lines the process wrote, for a failure message.</summary>
+    public string LastOutput(int lines = 20) => string.Join("\n", _output.TakeLast(lines));
 
     /// <summary>SIGKILL: no graceful shutdown, running jobs are cut off where they are.</summary>
     public void Kill()

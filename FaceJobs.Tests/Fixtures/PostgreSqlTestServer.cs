@@ -105,6 +105,9 @@ public sealed class PostgreSqlTestServer : IAsyncDisposable
     private Task PgCtlAsync(params string[] arguments) =>
         RunAsync(_runAs, Path.Combine(_binaries, "pg_ctl"), ["-D", DataDirectory, .. arguments], Folder);
 
+    /// <summary>A server of its own, for a test that stops or restarts it (the shared one must stay up).</summary>
+    public static Task<PostgreSqlTestServer> StartDedicatedAsync() => StartAsync(FindBinaries());
+
     private static async Task<PostgreSqlTestServer> StartSharedAsync()
     {
         var server = await StartAsync(FindBinaries());

@@ -19,6 +19,20 @@ public static class TestImages
         return output.ToArray();
     }
 
+    /// <summary>
+    /// The photo re-encoded with <paramref name="number"/> written in its top-left corner as black and white pixels: a
+    /// distinct upload of the same scene (a faint change of one pixel can vanish in JPEG quantisation).
+    /// </summary>
+    public static byte[] DistinctJpeg(string path, int number)
+    {
+        using var image = Image.Load<Rgb24>(path);
+        for (var bit = 0; bit < 16; bit++)
+            image[bit, 0] = (number >> bit & 1) == 1 ? new Rgb24(255, 255, 255) : new Rgb24(0, 0, 0);
+        using var output = new MemoryStream();
+        image.SaveAsJpeg(output, new JpegEncoder { Quality = 95 });
+        return output.ToArray();
+    }
+
     /// <summary>The first part of a real JPEG, as an interrupted upload leaves it.</summary>
     public static byte[] Truncated(string path, double keep = 0.6)
     {

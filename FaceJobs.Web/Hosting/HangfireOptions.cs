@@ -42,6 +42,14 @@ public sealed class HangfireOptions
     [Range(5, 86_400)]
     public int PostgreSqlInvisibilityTimeoutSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// A Hangfire.PostgreSql lock older than this counts as left by a dead process and is removed. Locks are not renewed,
+    /// so keep it above the longest hold (one photo's alert emails); it is also how long a killed alert worker holds up
+    /// that photo's alerts.
+    /// </summary>
+    [Range(5, 86_400)]
+    public int PostgreSqlDistributedLockTimeoutSeconds { get; set; } = 300;
+
     /// <summary>Hangfire's own SQLite file when <c>Storage:Provider</c> is Sqlite; relative to the content root.</summary>
     [Required]
     public string SqliteFile { get; set; } = "App_Data/hangfire.db";

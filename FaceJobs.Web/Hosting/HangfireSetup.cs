@@ -87,7 +87,7 @@ public static class HangfireSetup
                 EnableLongPolling = false,
                 QueuePollInterval = TimeSpan.FromMilliseconds(hangfire.PostgreSqlPollIntervalMilliseconds),
                 // A lock older than this counts as left by a dead process; the longest hold is one photo's alert emails.
-                DistributedLockTimeout = TimeSpan.FromMinutes(5),
+                DistributedLockTimeout = TimeSpan.FromSeconds(hangfire.PostgreSqlDistributedLockTimeoutSeconds),
             });
 
     private static void UseSqlite(IGlobalConfiguration config, HangfireOptions hangfire, string contentRoot)
