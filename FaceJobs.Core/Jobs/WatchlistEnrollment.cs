@@ -9,11 +9,11 @@ public sealed class WatchlistEnrollment(IBackgroundJobClient jobs, IPersonReposi
 {
     /// <summary>Checks each reference photo as an upload is checked, stores the good ones and schedules their enrollment.</summary>
     public async Task<IReadOnlyList<IntakeResult>> AddReferencesAsync(
-        long personId, IReadOnlyList<(string FileName, byte[] Content)> files, bool recheckEarlierPhotos, CancellationToken cancellationToken)
+        long personId, IAsyncEnumerable<(string FileName, byte[] Content)> files, bool recheckEarlierPhotos, CancellationToken cancellationToken)
     {
         var results = new List<IntakeResult>();
         var accepted = new List<long>();
-        foreach (var (fileName, content) in files)
+        await foreach (var (fileName, content) in files.WithCancellation(cancellationToken))
         {
             var check = validator.Check(content);
             if (!check.IsAccepted)

@@ -23,6 +23,9 @@ public sealed class ImageValidator(IOptions<UploadOptions> options)
         if (bytes.Length > _options.MaxFileBytes)
             return ImageCheck.Refused($"The file is {bytes.Length / 1048576.0:0.0} MiB; the limit is {_options.MaxFileBytes / 1048576.0:0.#} MiB.");
 
+        if (AnimatedImage.IsAnimatedWebP(bytes))
+            return ImageCheck.Refused("Animated images are not accepted; upload a still photo (for example one frame saved as JPEG or PNG).");
+
         IImageFormat? format;
         IImageInfo? info;
         try

@@ -18,4 +18,12 @@ public sealed class UploadOptions
     /// <summary>Most files accepted in one request.</summary>
     [Range(1, 1000)]
     public int MaxFilesPerRequest { get; set; } = 20;
+
+    /// <summary>Upload requests served at once by this process; each holds one file in memory at a time.</summary>
+    [Range(1, 1000)]
+    public int MaxConcurrentRequests { get; set; } = 2;
+
+    /// <summary>Upload requests that wait (unread, so holding no memory) for a turn; beyond them the answer is 503.</summary>
+    [Range(0, 10_000)]
+    public int QueuedRequests { get; set; } = 8;
 }

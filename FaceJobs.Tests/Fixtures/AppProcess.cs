@@ -22,6 +22,13 @@ public sealed class AppProcess : IDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>Resident memory of the process now (Linux /proc), in bytes.</summary>
+    public long ResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
+
     /// <summary>FaceJobs.Web.dll as built beside the tests, in the same configuration.</summary>
     public static string WebDll => Path.Combine(
         TestPaths.WebProject, "bin", new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name, "net10.0", "FaceJobs.Web.dll"); // bin/<Configuration>/net10.0

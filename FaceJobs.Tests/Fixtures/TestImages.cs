@@ -85,4 +85,42 @@ public static class TestImages
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(crcBytes, crc);
         stream.Write(crcBytes);
     }
+
+    /// <summary>
+    /// A real two-frame animated WebP: two still WebP frames from ImageSharp's encoder wrapped in the extended
+    /// container's VP8X (animation flag), ANIM and ANMF chunks, as libwebp's img2webp writes them.
+    /// </summary>
+    public static byte[] AnimatedWebP(int width = 32, int height = 24)
+    {
+        var frames = new[] { SixLabors.ImageSharp.Color.Red, SixLabors.ImageSharp.Color.Blue }.Select(color =>
+        {
+            using var image = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgba32>(width, height, color);
+            using var still = new MemoryStream();
+            image.Save(still, new SixLabors.ImageSharp.Formats.Webp.WebpEncoder());
+            return still.ToArray()[12..]; // the frame's chunk(s), without RIFF size WEBP
+        }).ToArray();
+
+        using var body = new MemoryStream();
+        body.Write("WEBP"u8);
+        Chunk(body, "VP8X", [0x02, 0, 0, 0, .. UInt24(width - 1), .. UInt24(height - 1)]);
+        Chunk(body, "ANIM", [0, 0, 0, 0, 0, 0]);
+        foreach (var frame in frames)
+            Chunk(body, "ANMF", [.. UInt24(0), .. UInt24(0), .. UInt24(width - 1), .. UInt24(height - 1), .. UInt24(100), 0, .. frame]);
+        using var file = new MemoryStream();
+        file.Write("RIFF"u8);
+        file.Write(BitConverter.GetBytes((uint)body.Length));
+        body.WriteTo(file);
+        return file.ToArray();
+
+        static byte[] UInt24(int value) => [(byte)value, (byte)(value >> 8), (byte)(value >> 16)];
+
+        static void Chunk(Stream stream, string fourCc, byte[] payload)
+        {
+            stream.Write(System.Text.Encoding.ASCII.GetBytes(fourCc));
+            stream.Write(BitConverter.GetBytes((uint)payload.Length));
+            stream.Write(payload);
+            if (payload.Length % 2 == 1)
+                stream.WriteByte(0);
+        }
+    }
 }

@@ -9,8 +9,11 @@ namespace FaceJobs.Web.Accounts;
 /// Applied to page folders by convention (FaceJobsHosting), so no handler has to remember it; an authorization
 /// filter runs before model binding, so a refused upload is not even read.
 /// </summary>
-public sealed class OperatorActionsFilter : IAsyncAuthorizationFilter
+public sealed class OperatorActionsFilter : IAsyncAuthorizationFilter, IOrderedFilter
 {
+    // Before the form is read (RequestTooLargeFilter) and before antiforgery: a refused request is not read at all.
+    public int Order => int.MinValue;
+
     public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
     {
         var http = context.HttpContext;

@@ -25,6 +25,7 @@ public static class FaceJobsHosting
         if (role != FaceJobsRole.Worker)
         {
             services.AddFaceJobsAuth();
+            services.AddSingleton<PipelineActivity>();
             services.AddRazorPages(pages =>
             {
                 pages.Conventions.AuthorizeFolder("/", Roles.ViewerPolicy);
@@ -32,6 +33,7 @@ public static class FaceJobsHosting
                 pages.Conventions.AllowAnonymousToPage(AuthSetup.SignInPath);
                 pages.Conventions.AllowAnonymousToPage("/Account/Denied");
                 pages.Conventions.AllowAnonymousToPage("/Error");
+                pages.Conventions.ConfigureFilter(new RequestTooLargeFilter());
                 pages.Conventions.AddFolderApplicationModelConvention("/", model =>
                 {
                     if (!model.ViewEnginePath.StartsWith("/Account/", StringComparison.Ordinal) && model.ViewEnginePath != "/Error")
@@ -42,6 +44,7 @@ public static class FaceJobsHosting
             // carry a full batch of such files (multipart parts beyond 64 KiB are buffered to disk, not memory).
             var upload = builder.Configuration.GetSection(UploadOptions.SectionName).Get<UploadOptions>() ?? new UploadOptions();
             var requestLimit = upload.MaxFileBytes * upload.MaxFilesPerRequest + 1024 * 1024;
+            services.AddUploadLimits(upload);
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = requestLimit);
             services.Configure<FormOptions>(form =>
             {

@@ -11,9 +11,13 @@ public sealed class ErrorModel : PageModel
 
     public string Message { get; private set; } = "The request failed; nothing you uploaded was lost. Try again in a moment.";
 
-    public void OnGet(int? code) => Describe(code);
+    public void OnGet() => Describe(Code);
 
-    public void OnPost(int? code) => Describe(code);
+    public void OnPost() => Describe(Code);
+
+    // Read by hand, not model-bound: binding would read the body of a re-executed POST, the very thing that failed
+    // when the code is 413.
+    private int? Code => int.TryParse(Request.Query["code"], out var code) ? code : null;
 
     private void Describe(int? code)
     {

@@ -4,11 +4,13 @@ using FaceJobs.Core.Photos;
 using FaceJobs.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace FaceJobs.Web.Pages;
 
 /// <summary>Upload: checks and stores the files, schedules their jobs, and redirects at once (post/redirect/get).</summary>
+[EnableRateLimiting(UploadLimits.PolicyName)]
 public sealed class IndexModel(PhotoIntake intake, IPhotoRepository photos, IOptions<UploadOptions> options) : PageModel
 {
     [BindProperty]
@@ -32,9 +34,10 @@ public sealed class IndexModel(PhotoIntake intake, IPhotoRepository photos, IOpt
         if (!ModelState.IsValid)
             return await RefusedAsync(cancellationToken);
 
-        var (files, refused) = await UploadedFileReader.ReadAsync(Files, Limits, cancellationToken);
+        var files = new UploadedFileReader(Files, Limits);
         var accepted = new List<IntakeResult>();
-        foreach (var (fileName, content) in files)
+        var refused = files.Refused;
+        await foreach (var (fileName, content) in files.ReadOneByOneAsync(cancellationToken))
         {
             var result = await intake.AcceptAsync(fileName, content, cancellationToken);
             (result.IsAccepted ? accepted : refused).Add(result);

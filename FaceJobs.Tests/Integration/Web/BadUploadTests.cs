@@ -20,6 +20,7 @@ public sealed class BadUploadTests : IAsyncLifetime
         { "cut.jpg", "truncated", "truncated" },
         { "big.jpg", "oversize", "the limit is" },
         { "bomb.png", "bomb", "megapixels" },
+        { "moving.webp", "animated", "Animated images are not accepted" },
     };
 
     [Theory]
@@ -31,6 +32,7 @@ public sealed class BadUploadTests : IAsyncLifetime
             "text" => "GIF89a? no, just text pretending to be a photo"u8.ToArray(),
             "truncated" => TestImages.Truncated(TestPaths.Sample(1)),
             "oversize" => new byte[400_000].Select((_, i) => (byte)i).ToArray(),
+            "animated" => TestImages.AnimatedWebP(),
             _ => TestImages.PngClaiming(30_000, 30_000),
         };
         using var client = await _host.CreateSignedInClientAsync();
@@ -56,6 +58,25 @@ public sealed class BadUploadTests : IAsyncLifetime
         Assert.Equal(1, await _host.Get<IPhotoRepository>().CountAsync());
         var list = WebUtility.HtmlDecode(await client.GetStringAsync(response.Headers.Location!.OriginalString));
         Assert.Contains("Refused cut.jpg", list);
+    }
+
+    [Fact]
+    public async Task Upload_Gets413Page_WhenRequestBodyOverTheLimit()
+    {
+        using var client = await _host.CreateSignedInClientAsync();
+        var big = new byte[3_000_000];
+        // As a browser does it in effect: the server answers 413 without reading the body, and HttpClient (unlike
+        // a browser, which reads the answer) needs 100-continue not to fail on the socket the server closes.
+        client.DefaultRequestHeaders.ExpectContinue = true;
+
+        // 20 files × 300 kB + 1 MiB is the limit for the whole request; three 3 MB files are over it.
+        var response = await client.UploadAsync(("a.jpg", big), ("b.jpg", big), ("c.jpg", big));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(body.Contains("Upload too large"), body[body.IndexOf("<main>", StringComparison.Ordinal)..]);
+        Assert.Equal(0, await _host.Get<IPhotoRepository>().CountAsync());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public abstract class ConcurrentUploadTests
         await using var storage = await StorageAsync();
         var settings = storage.With();
         settings["Accounts:SignInAttemptsPerMinute"] = "100"; // twenty people sign in from one address
+        settings["Upload:MaxConcurrentRequests"] = "20"; // all twenty at once: the race under test
         await using var host = await AppHost.StartAsync(settings);
         var photo = Photos.Strangers();
         var clients = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => host.CreateSignedInClientAsync()));

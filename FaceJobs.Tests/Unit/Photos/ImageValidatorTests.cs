@@ -30,6 +30,28 @@ public sealed class ImageValidatorTests
     }
 
     [Fact]
+    public void Check_SaysAnimated_WhenAnimatedWebP()
+    {
+        var check = Validator().Check(TestImages.AnimatedWebP());
+
+        Assert.False(check.IsAccepted);
+        Assert.Contains("Animated images are not accepted", check.Error);
+    }
+
+    [Fact]
+    public void Check_AcceptsStillWebP_WhenNotAnimated()
+    {
+        using var image = new Image<Rgba32>(32, 24, Color.Green);
+        using var still = new MemoryStream();
+        image.Save(still, new SixLabors.ImageSharp.Formats.Webp.WebpEncoder());
+
+        var check = Validator().Check(still.ToArray());
+
+        Assert.True(check.IsAccepted, check.Error);
+        Assert.Equal("image/webp", check.ContentType);
+    }
+
+    [Fact]
     public void Check_Refuses_WhenTextNamedLikeAnImage()
     {
         var check = Validator().Check("this is not a photo at all"u8.ToArray());

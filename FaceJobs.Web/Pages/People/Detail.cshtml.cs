@@ -5,11 +5,13 @@ using FaceJobs.Core.Photos;
 using FaceJobs.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace FaceJobs.Web.Pages.People;
 
 /// <summary>One watchlist person: references with their enrollment state; add more references.</summary>
+[EnableRateLimiting(UploadLimits.PolicyName)]
 public sealed class DetailModel(IPersonRepository people, WatchlistEnrollment enrollment, IOptions<UploadOptions> options) : PageModel
 {
     public Person Person { get; private set; } = null!;
@@ -37,8 +39,9 @@ public sealed class DetailModel(IPersonRepository people, WatchlistEnrollment en
         if (await people.GetAsync(id, cancellationToken) is null)
             return NotFound();
 
-        var (files, refused) = await UploadedFileReader.ReadAsync(Files, options.Value, cancellationToken);
-        var results = await enrollment.AddReferencesAsync(id, files, recheckEarlierPhotos: true, cancellationToken);
+        var files = new UploadedFileReader(Files, options.Value);
+        var results = await enrollment.AddReferencesAsync(id, files.ReadOneByOneAsync(cancellationToken), recheckEarlierPhotos: true, cancellationToken);
+        var refused = files.Refused;
         refused.AddRange(results.Where(r => !r.IsAccepted));
         if (results.Any(r => r.IsAccepted))
         {

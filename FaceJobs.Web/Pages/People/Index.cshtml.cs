@@ -6,11 +6,13 @@ using FaceJobs.Core.Photos;
 using FaceJobs.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace FaceJobs.Web.Pages.People;
 
 /// <summary>The watchlist: list people, add one with reference photos, remove one.</summary>
+[EnableRateLimiting(UploadLimits.PolicyName)]
 public sealed class IndexModel(IPersonRepository people, WatchlistEnrollment enrollment, IOptions<UploadOptions> options) : PageModel
 {
     [BindProperty, Required, StringLength(200)]
@@ -38,15 +40,16 @@ public sealed class IndexModel(IPersonRepository people, WatchlistEnrollment enr
         if (!ModelState.IsValid)
             return await InvalidAsync(cancellationToken);
 
-        var (files, refused) = await UploadedFileReader.ReadAsync(Files, options.Value, cancellationToken);
-        if (files.Count == 0)
+        var files = new UploadedFileReader(Files, options.Value);
+        if (!files.AnyWithinLimit)
         {
-            Refused = refused;
+            Refused = await RefusedWithoutReadingAsync(files, cancellationToken);
             return await InvalidAsync(cancellationToken);
         }
 
         var personId = await people.AddPersonAsync(Name.Trim(), string.IsNullOrWhiteSpace(Notes) ? null : Notes.Trim(), cancellationToken);
-        var results = await enrollment.AddReferencesAsync(personId, files, RecheckEarlierPhotos, cancellationToken);
+        var results = await enrollment.AddReferencesAsync(personId, files.ReadOneByOneAsync(cancellationToken), RecheckEarlierPhotos, cancellationToken);
+        var refused = files.Refused;
         refused.AddRange(results.Where(r => !r.IsAccepted));
         TempData["Notice"] = $"{Name} added with {results.Count(r => r.IsAccepted)} reference photo(s) being enrolled."
             + string.Concat(refused.Select(r => $" Refused {r.FileName}: {r.Error}"));
@@ -59,6 +62,16 @@ public sealed class IndexModel(IPersonRepository people, WatchlistEnrollment enr
         if (person is not null && await people.DeleteAsync(id, cancellationToken))
             TempData["Notice"] = $"{person.Name} removed from the watchlist.";
         return RedirectToPage();
+    }
+
+    // Every file is over the limit: walking them records why, and reads none.
+    private static async Task<List<IntakeResult>> RefusedWithoutReadingAsync(UploadedFileReader files, CancellationToken cancellationToken)
+    {
+        await foreach (var _ in files.ReadOneByOneAsync(cancellationToken))
+        {
+        }
+
+        return files.Refused;
     }
 
     private async Task<IActionResult> InvalidAsync(CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace FaceJobs.Web.Pages.Photos;
 
 /// <summary>One photo: its stages, face boxes, crops and watchlist matches, refreshed while jobs run.</summary>
 public sealed class DetailModel(
-    IPhotoRepository photos, IFaceRepository faces, IMatchRepository matches, IPersonRepository people, IAlertRepository alerts, PhotoPipeline pipeline)
+    IPhotoRepository photos, IFaceRepository faces, IMatchRepository matches, IPersonRepository people, IAlertRepository alerts, PhotoPipeline pipeline, FaceJobs.Web.Hosting.PipelineActivity activity)
     : PageModel
 {
     public Photo Photo { get; private set; } = null!;
@@ -49,14 +49,19 @@ public sealed class DetailModel(
     /// </summary>
     public async Task<IActionResult> OnPostReprocessAsync(long id, CancellationToken cancellationToken)
     {
-        if (await photos.GetAsync(id, cancellationToken) is null)
+        if (await photos.GetAsync(id, cancellationToken) is not { } photo)
             return NotFound();
 
-        await photos.SetStageStatusAsync(id, PipelineStage.Detect, StageStatus.Pending, null, cancellationToken);
-        await photos.SetStageStatusAsync(id, PipelineStage.Recognize, StageStatus.Pending, null, cancellationToken);
-        await photos.SetStageStatusAsync(id, PipelineStage.Alert, StageStatus.Pending, null, cancellationToken);
-        await pipeline.StartAsync(id, cancellationToken);
-        TempData["Notice"] = "Queued again for detection, recognition and alerts.";
+        var started = await activity.StartUnlessActiveAsync(photo, async () =>
+        {
+            await photos.SetStageStatusAsync(id, PipelineStage.Detect, StageStatus.Pending, null, cancellationToken);
+            await photos.SetStageStatusAsync(id, PipelineStage.Recognize, StageStatus.Pending, null, cancellationToken);
+            await photos.SetStageStatusAsync(id, PipelineStage.Alert, StageStatus.Pending, null, cancellationToken);
+            await pipeline.StartAsync(id, cancellationToken);
+        });
+        TempData["Notice"] = started
+            ? "Queued again for detection, recognition and alerts."
+            : "Not queued again: this photo's jobs are still waiting or running. Try again when they have finished.";
         return RedirectToPage(new { id });
     }
 
