@@ -22,6 +22,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<WatchlistMatcher>();
         services.AddSingleton<WatchlistIndex>();
         services.AddSingleton<BackgroundCpu>();
+        services.AddSingleton<IdentifiableFaces>();
         services.AddSingleton<AlertMessageFactory>();
         services.AddSingleton<IAlertSender>(provider =>
         {

@@ -67,7 +67,7 @@ public sealed class BlazeFaceDetector : IFaceDetector, IDisposable
         {
             // A face cut by a tile edge gives a small box that would not merge with the whole face.
             var margin = 2f / BlazeFaceAnchors.InputSize;
-            foreach (var tile in DetectionTiles.Plan(image.Width, image.Height, tiling.TileSize, tiling.Overlap))
+            foreach (var tile in DetectionTiles.Plan(image.Width, image.Height, tiling.SmallestTileFor(image.Width, image.Height), tiling.Overlap))
             {
                 candidates.AddRange(DetectRegion(image, tile.Area, Math.Max(_scoreThreshold, tiling.ScoreThreshold))
                     .Where(c => tile.Reports(c, image.Size(), margin * tile.Area.Width)));
@@ -81,7 +81,7 @@ public sealed class BlazeFaceDetector : IFaceDetector, IDisposable
 
     /// <summary>How many model runs one <see cref="Detect(Image{Rgb24}, FaceTilingOptions?)"/> costs for an image of this size.</summary>
     public static int InferencesFor(Size imageSize, FaceTilingOptions? tiling) =>
-        1 + (tiling is null ? 0 : DetectionTiles.Plan(imageSize.Width, imageSize.Height, tiling.TileSize, tiling.Overlap).Count);
+        1 + (tiling is null ? 0 : DetectionTiles.Plan(imageSize.Width, imageSize.Height, tiling.SmallestTileFor(imageSize.Width, imageSize.Height), tiling.Overlap).Count);
 
     public void Dispose() => _session.Dispose();
 

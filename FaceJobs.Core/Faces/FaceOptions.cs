@@ -32,8 +32,12 @@ public sealed class FaceOptions
     /// <summary>Which detector finds the faces; see docs/accuracy.md for what each costs and finds.</summary>
     public FaceDetectorKind Detector { get; set; } = FaceDetectorKind.BlazeFace;
 
-    /// <summary>How a face is turned into the recognizer's chip.</summary>
-    public FaceAlignerKind Aligner { get; set; } = FaceAlignerKind.Keypoints;
+    /// <summary>
+    /// How a face is turned into the recognizer's chip. Landmarks68 by measurement on LFW View 1 training pairs:
+    /// 10-fold cross-validated accuracy 0.9913 against 0.9908 with the keypoints, and 98.5% against 98.1% on the
+    /// held-out LFW-style check (docs/accuracy.md), for about 4 ms more a face.
+    /// </summary>
+    public FaceAlignerKind Aligner { get; set; } = FaceAlignerKind.Landmarks68;
 
     /// <summary>
     /// Describe each face as the mean of its chip's and its mirrored chip's descriptors (two embeddings a face, +6.5 ms):
@@ -82,6 +86,22 @@ public sealed class FaceTilingOptions
     /// </summary>
     [Range(128, 4096)]
     public int TileSize { get; set; } = 384;
+
+    /// <summary>
+    /// Magnifies small photos: the smallest tiles are at most the photo's shorter side divided by this, so each is
+    /// enlarged to the detector's input and faces of 10–30 px in a 400 px crowd photo land in the detector's trained
+    /// size range. 1 = tiles never smaller than <see cref="TileSize"/> (no magnification).
+    /// </summary>
+    [Range(1.0, 8.0)]
+    public float Magnification { get; set; } = 3f;
+
+    /// <summary>Smallest tile side in image pixels, however small the photo (a floor on the cost of magnifying).</summary>
+    [Range(32, 4096)]
+    public int MinTileSize { get; set; } = 64;
+
+    /// <summary>The smallest tile side for a photo of this size: <see cref="TileSize"/>, or smaller to magnify a small photo.</summary>
+    public int SmallestTileFor(int width, int height) =>
+        Math.Min(TileSize, Math.Max(MinTileSize, (int)Math.Round(Math.Min(width, height) / Magnification)));
 
     /// <summary>
     /// Minimum confidence for faces found only in a tile. Above <see cref="FaceOptions.ScoreThreshold"/> because

@@ -8,7 +8,10 @@ using SixLabors.ImageSharp;
 
 namespace FaceJobs.Core.Jobs;
 
-/// <summary>Embeds every face of a photo and matches it against the watchlist. Running it again replaces the matches.</summary>
+/// <summary>
+/// Embeds every face of a photo big enough to identify and matches it against the watchlist (faces too small to
+/// identify keep no descriptor, so they are never matched). Running it again replaces the matches.
+/// </summary>
 public sealed class RecognizeFacesJob(
     IPhotoRepository photos,
     IFaceRepository faces,
@@ -17,6 +20,7 @@ public sealed class RecognizeFacesJob(
     BackgroundCpu cpu,
     WatchlistIndex watchlist,
     WatchlistMatcher matcher,
+    IdentifiableFaces identifiable,
     PhotoStageRunner stages,
     ILogger<RecognizeFacesJob> logger)
 {
@@ -26,7 +30,7 @@ public sealed class RecognizeFacesJob(
     public Task RunAsync(long photoId, CancellationToken cancellationToken) =>
         stages.RunAsync(photoId, PipelineStage.Recognize, async () =>
         {
-            var stored = await faces.ListByPhotoAsync(photoId, cancellationToken);
+            var stored = (await faces.ListByPhotoAsync(photoId, cancellationToken)).Where(f => !identifiable.IsTooSmall(f)).ToList();
             if (stored.Count == 0)
             {
                 await matches.ReplaceForPhotoAsync(photoId, [], cancellationToken);

@@ -29,6 +29,21 @@ public sealed class SmallFaceDetectionTests(VisionFixture vision, ITestOutputHel
         Assert.True(tiled.Precision >= 0.9, $"tiling precision {tiled.Precision:F2}");
     }
 
+    [Fact]
+    public void Detect_FindsMoreSmallFacesByMagnifying_WhenThePhotoIsSmall()
+    {
+        int[] sizes = [14, 20, 28];
+        using var sources = SourceFaces.Find(vision.Detector, Enumerable.Range(1, 6).Select(TestPaths.Sample));
+        using var canvas = CrowdCanvas.Grid(sources, sizes, facesPerSize: 6, new Size(720, 420));
+
+        var unmagnified = Recall(canvas, sizes, vision.Detector.Detect(canvas.Image, new FaceTilingOptions { Magnification = 1 }), "on, no magnification");
+        var magnified = Recall(canvas, sizes, vision.Detector.Detect(canvas.Image, new FaceTilingOptions()), "on, default magnification");
+
+        Assert.True(magnified.Overall > unmagnified.Overall, $"magnified recall {magnified.Overall:F2} not above {unmagnified.Overall:F2}");
+        Assert.True(magnified.BySize[20] >= 0.75, $"20px recall {magnified.BySize[20]:F2}");
+        Assert.True(magnified.Precision >= 0.9, $"magnified precision {magnified.Precision:F2}");
+    }
+
     [SkippableFact]
     public void Detect_KeepsEveryFaceFoundWithoutTiling_WhenTilingGroupPhotos()
     {
@@ -45,11 +60,14 @@ public sealed class SmallFaceDetectionTests(VisionFixture vision, ITestOutputHel
     }
 
     private (double Overall, Dictionary<int, double> BySize, double Precision) Recall(
-        CrowdCanvas canvas, IReadOnlyList<DetectedFace> detected, string tiling)
+        CrowdCanvas canvas, IReadOnlyList<DetectedFace> detected, string tiling) => Recall(canvas, Sizes, detected, tiling);
+
+    private (double Overall, Dictionary<int, double> BySize, double Precision) Recall(
+        CrowdCanvas canvas, IReadOnlyList<int> sizes, IReadOnlyList<DetectedFace> detected, string tiling)
     {
         var boxes = canvas.Faces.Select(f => f.Box).ToList();
         var matched = BoxMatching.MatchedAnnotations(boxes, detected.Select(d => d.Box).ToList(), 0.5f);
-        var bySize = Sizes.ToDictionary(
+        var bySize = sizes.ToDictionary(
             size => size,
             size => (double)Enumerable.Range(0, boxes.Count).Count(i => canvas.Faces[i].Size == size && matched.Contains(i)) /
                 canvas.Faces.Count(f => f.Size == size));

@@ -68,6 +68,29 @@ public abstract class PipelineEndToEndTests
     }
 
     [Fact]
+    public async Task Upload_StoresAndShowsFacesButMatchesNone_WhenFacesAreTooSmallToIdentify()
+    {
+        await using var smtp = new SmtpTestServer();
+        var settings = SmtpSettings(smtp.Port);
+        settings["Recognition:MinInterEyeDistance"] = "200";
+        await using var host = await AppHost.StartAsync(settings);
+        using var client = await host.CreateSignedInClientAsync();
+        await host.EnrollWatchedPersonAsync(client);
+
+        var photoId = Pipeline.IdFromRedirect(await client.UploadAsync(Photos.WithWatchedPerson()));
+        var photo = await host.WaitForAllStagesAsync(photoId);
+
+        Assert.Equal(Photos.FacesFoundWithWatchedPerson, photo.FaceCount);
+        var stored = await host.Get<IFaceRepository>().ListByPhotoAsync(photoId);
+        Assert.Equal(Photos.FacesFoundWithWatchedPerson, stored.Count);
+        Assert.All(stored, face => Assert.Null(face.Embedding));
+        Assert.Empty(await host.Get<IMatchRepository>().ListByPhotoAsync(photoId));
+        Assert.Equal(StageStatus.Skipped, photo.AlertStatus);
+        var page = await client.GetStringAsync($"/Photos/{photoId}");
+        Assert.Equal(Photos.FacesFoundWithWatchedPerson, page.Split("too small to identify").Length - 1);
+    }
+
+    [Fact]
     public async Task AddingPerson_FindsThemInEarlierPhotosAndMails_WhenRecheckChosen()
     {
         await using var smtp = new SmtpTestServer();

@@ -1,3 +1,4 @@
+using FaceJobs.Core.Faces;
 using FaceJobs.Core.Faces.BlazeFace;
 using SixLabors.ImageSharp;
 using Xunit;
@@ -118,6 +119,18 @@ public sealed class BlazeFaceMathTests
         var tile = tiles[0];
         Assert.True(tile.Reports(Candidate(100, 100, 70, 0.9f, 0), new Size(2000, 1500), 2));
         Assert.False(tile.Reports(Candidate(100, 100, 80, 0.9f, 0), new Size(2000, 1500), 2));
+    }
+
+    [Theory]
+    [InlineData(1920, 1280, 3f, 384)] // large photo: the configured tile size
+    [InlineData(400, 278, 3f, 93)] // small photo: its shorter side over the magnification
+    [InlineData(400, 278, 1f, 278)] // no magnification: at most the shorter side, so one level still runs
+    [InlineData(150, 120, 3f, 64)] // never below the floor
+    public void SmallestTileFor_MagnifiesSmallPhotos_WhenTheShorterSideOverMagnificationIsBelowTileSize(int width, int height, float magnification, int expected)
+    {
+        var options = new FaceTilingOptions { TileSize = 384, Magnification = magnification, MinTileSize = 64 };
+
+        Assert.Equal(expected, options.SmallestTileFor(width, height));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using FaceJobs.Core.Data;
 using FaceJobs.Core.Data.Repositories;
 using FaceJobs.Core.Jobs;
+using FaceJobs.Core.Recognition;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,7 +9,8 @@ namespace FaceJobs.Web.Pages.Photos;
 
 /// <summary>One photo: its stages, face boxes, crops and watchlist matches, refreshed while jobs run.</summary>
 public sealed class DetailModel(
-    IPhotoRepository photos, IFaceRepository faces, IMatchRepository matches, IPersonRepository people, IAlertRepository alerts, PhotoPipeline pipeline, FaceJobs.Web.Hosting.PipelineActivity activity)
+    IPhotoRepository photos, IFaceRepository faces, IMatchRepository matches, IPersonRepository people, IAlertRepository alerts, PhotoPipeline pipeline,
+    FaceJobs.Web.Hosting.PipelineActivity activity, IdentifiableFaces identifiable)
     : PageModel
 {
     public Photo Photo { get; private set; } = null!;
@@ -16,6 +18,9 @@ public sealed class DetailModel(
     public IReadOnlyList<Face> Faces { get; private set; } = [];
 
     public IReadOnlyList<MatchView> Matches { get; private set; } = [];
+
+    /// <summary>Faces too small to identify: shown, never matched.</summary>
+    public bool IsTooSmall(Face face) => identifiable.IsTooSmall(face);
 
     /// <summary>An enrolled reference of each matched person, to show beside the match.</summary>
     public IReadOnlyDictionary<long, long> ReferenceByPerson { get; private set; } = new Dictionary<long, long>();
