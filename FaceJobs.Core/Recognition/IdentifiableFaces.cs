@@ -14,7 +14,7 @@ public sealed class IdentifiableFaces(IOptions<RecognitionOptions> options)
 {
     private readonly float _minInterEyeDistance = options.Value.MinInterEyeDistance;
 
-    public bool IsTooSmall(Face face) => InterEyeDistance(FaceDistance.FromBytes(face.Keypoints)) < _minInterEyeDistance;
+    public bool IsTooSmall(Face face) => InterEyeDistance(DescriptorBlob.FromBytes(face.Keypoints)) < _minInterEyeDistance;
 
     /// <summary>Pixels between the right and the left eye keypoint; 0 when the face has no eye keypoints.</summary>
     internal static float InterEyeDistance(float[] keypointCoordinates)

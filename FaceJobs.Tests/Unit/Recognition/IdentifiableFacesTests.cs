@@ -27,5 +27,5 @@ public sealed class IdentifiableFacesTests
         Assert.True(faces.IsTooSmall(FaceWith([])));
     }
 
-    private static Face FaceWith(float[] keypoints) => new() { Keypoints = FaceDistance.ToBytes(keypoints), Width = 40, Height = 40 };
+    private static Face FaceWith(float[] keypoints) => new() { Keypoints = DescriptorBlob.ToBytes(keypoints), Width = 40, Height = 40 };
 }
