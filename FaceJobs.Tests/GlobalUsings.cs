@@ -1,2 +1,2 @@
-global using Xunit;
 global using FaceJobs.Testing;
+global using Xunit;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test command: on a fresh Debian 12 machine with the .NET SDK, installs the Debian packages the tests drive
 # (Chromium for the browser tests, Node.js + npm for the pinned model packages, PostgreSQL for the server-database
-# tests) when they are missing, then runs every test. Extra arguments go to `dotnet test` (e.g. --filter ...).
+# tests) when they are missing, checks the code style (dotnet format), then runs every test. Extra arguments go to `dotnet test` (e.g. --filter ...).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -19,4 +19,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+# The code style in .editorconfig is part of the build's contract: a change that does not follow it fails here.
+dotnet format FaceJobs.sln --verify-no-changes -v q
 dotnet test FaceJobs.sln "$@"

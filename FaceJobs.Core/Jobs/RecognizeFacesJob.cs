@@ -1,7 +1,7 @@
 using FaceJobs.Core.Data;
 using FaceJobs.Core.Data.Repositories;
-using FaceJobs.Core.Recognition;
 using FaceJobs.Core.Faces;
+using FaceJobs.Core.Recognition;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 using SixLabors.ImageSharp;

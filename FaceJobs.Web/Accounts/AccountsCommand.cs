@@ -33,12 +33,18 @@ public static class AccountsCommand
         {
             switch (rest[i])
             {
-                case "--name" when i + 1 < rest.Length: name = rest[++i]; break;
-                case "--role" when i + 1 < rest.Length: roleText = rest[++i]; break;
+                case "--name" when i + 1 < rest.Length:
+                    name = rest[++i];
+                    break;
+                case "--role" when i + 1 < rest.Length:
+                    roleText = rest[++i];
+                    break;
                 case "--password" or "-p":
                     await error.WriteLineAsync($"A password is never taken from the command line; set {PasswordVariable} or pipe it to standard input.");
                     return 2;
-                default: settings.Add(rest[i]); break;
+                default:
+                    settings.Add(rest[i]);
+                    break;
             }
         }
 

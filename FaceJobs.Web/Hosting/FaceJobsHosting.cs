@@ -2,9 +2,9 @@ using FaceJobs.Core;
 using FaceJobs.Core.Data;
 using FaceJobs.Core.Faces;
 using FaceJobs.Core.Jobs;
-using Hangfire;
 using FaceJobs.Core.Photos;
 using FaceJobs.Web.Accounts;
+using Hangfire;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 

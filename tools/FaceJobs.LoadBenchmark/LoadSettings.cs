@@ -19,15 +19,24 @@ internal sealed record LoadSettings(int Users, int Seconds, int ThroughputPhotos
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
             switch (args[i])
             {
-                case "--users": users = int.Parse(value, CultureInfo.InvariantCulture); break;
-                case "--seconds": seconds = int.Parse(value, CultureInfo.InvariantCulture); break;
-                case "--throughput-photos": throughput = int.Parse(value, CultureInfo.InvariantCulture); break;
-                case "--modes": modes = value.Split(',').Select(m => char.ToUpperInvariant(m[0]) + m[1..]).ToList(); break;
+                case "--users":
+                    users = int.Parse(value, CultureInfo.InvariantCulture);
+                    break;
+                case "--seconds":
+                    seconds = int.Parse(value, CultureInfo.InvariantCulture);
+                    break;
+                case "--throughput-photos":
+                    throughput = int.Parse(value, CultureInfo.InvariantCulture);
+                    break;
+                case "--modes":
+                    modes = value.Split(',').Select(m => char.ToUpperInvariant(m[0]) + m[1..]).ToList();
+                    break;
                 case "--set":
                     var pair = value.Split('=', 2);
                     settings[pair[0]] = pair.Length == 2 ? pair[1] : throw new ArgumentException($"--set {value}: expected Key=Value.");
                     break;
-                default: throw new ArgumentException($"Unknown argument {args[i]}.");
+                default:
+                    throw new ArgumentException($"Unknown argument {args[i]}.");
             }
 
             i++;

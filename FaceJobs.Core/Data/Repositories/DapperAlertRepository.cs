@@ -79,8 +79,14 @@ internal sealed class DapperAlertRepository(IDbConnectionFactory connections) : 
             _upsertFailed,
             new
             {
-                match.PhotoId, match.FaceIndex, match.PersonId, match.Distance, Recipient = recipient, Error = error,
-                Sent = AlertStatus.Sent, Failed = AlertStatus.Failed,
+                match.PhotoId,
+                match.FaceIndex,
+                match.PersonId,
+                match.Distance,
+                Recipient = recipient,
+                Error = error,
+                Sent = AlertStatus.Sent,
+                Failed = AlertStatus.Failed,
             },
             cancellationToken);
 

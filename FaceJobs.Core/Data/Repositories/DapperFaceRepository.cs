@@ -29,7 +29,15 @@ internal sealed class DapperFaceRepository(IDbConnectionFactory connections) : I
             await connection.ExecuteAsync(new CommandDefinition(DeleteFacesOfPhoto, photo, transaction, cancellationToken: cancellationToken));
             var rows = faces.Select(face => new
             {
-                PhotoId = photoId, face.FaceIndex, face.X, face.Y, face.Width, face.Height, face.Score, face.Keypoints, face.Thumbnail,
+                PhotoId = photoId,
+                face.FaceIndex,
+                face.X,
+                face.Y,
+                face.Width,
+                face.Height,
+                face.Score,
+                face.Keypoints,
+                face.Thumbnail,
             });
             return await connection.ExecuteAsync(new CommandDefinition(InsertFace, rows, transaction, cancellationToken: cancellationToken));
         }, cancellationToken);

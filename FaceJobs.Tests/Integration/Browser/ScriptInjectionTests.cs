@@ -34,7 +34,10 @@ public sealed class ScriptInjectionTests(BrowserFixture browser) : IClassFixture
         page.Dialog += async (_, dialog) =>
         {
             watch.Dialogs.Add($"{dialog.Type}: {dialog.Message}");
-            if (answer) await dialog.AcceptAsync(); else await dialog.DismissAsync();
+            if (answer)
+                await dialog.AcceptAsync();
+            else
+                await dialog.DismissAsync();
         };
 
         await page.GotoAsync(new Uri(host.BaseAddress, "/People").ToString());

@@ -12,14 +12,14 @@ namespace FaceJobs.Tests.Integration.Data;
 /// <summary>The data layer as the web host wires it: options, connection factory, repositories, start-up migration.</summary>
 public sealed class DataRegistrationTests : IDisposable
 {
-    private readonly string contentRoot = Path.Combine(Path.GetTempPath(), "facejobs-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _contentRoot = Path.Combine(Path.GetTempPath(), "facejobs-tests", Guid.NewGuid().ToString("N"));
 
-    public DataRegistrationTests() => Directory.CreateDirectory(contentRoot);
+    public DataRegistrationTests() => Directory.CreateDirectory(_contentRoot);
 
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        Directory.Delete(contentRoot, recursive: true);
+        Directory.Delete(_contentRoot, recursive: true);
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class DataRegistrationTests : IDisposable
         var photos = host.Services.GetRequiredService<IPhotoRepository>();
         await photos.AddAsync(new NewPhoto("abc", "a.jpg", "image/jpeg", 1, 1, 3), [1, 2, 3]);
 
-        Assert.True(File.Exists(Path.Combine(contentRoot, "App_Data", "facejobs.db")));
+        Assert.True(File.Exists(Path.Combine(_contentRoot, "App_Data", "facejobs.db")));
         Assert.Equal(1, await photos.CountAsync());
         await host.StopAsync();
     }
@@ -48,7 +48,7 @@ public sealed class DataRegistrationTests : IDisposable
 
         var options = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
 
-        Assert.Equal(Path.Combine(contentRoot, "data", "storage.db"), new SqliteConnectionStringBuilder(options.ConnectionString).DataSource);
+        Assert.Equal(Path.Combine(_contentRoot, "data", "storage.db"), new SqliteConnectionStringBuilder(options.ConnectionString).DataSource);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class DataRegistrationTests : IDisposable
 
         var options = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
 
-        Assert.Equal(Path.Combine(contentRoot, "data", "fallback.db"), new SqliteConnectionStringBuilder(options.ConnectionString).DataSource);
+        Assert.Equal(Path.Combine(_contentRoot, "data", "fallback.db"), new SqliteConnectionStringBuilder(options.ConnectionString).DataSource);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class DataRegistrationTests : IDisposable
 
     private IHost BuildHost(Dictionary<string, string?> settings)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = contentRoot, DisableDefaults = true });
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = _contentRoot, DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddFaceJobsData(builder.Configuration);
         return builder.Build();

@@ -82,7 +82,9 @@ public sealed class AccountTests
 
             var refused = Process.Start(new ProcessStartInfo("dotnet", [AppProcess.WebDll, "accounts", "add", "--name", "x", "--role", "Admin", "--password", "secret-on-argv"])
             {
-                RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = true,
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+                RedirectStandardInput = true,
             })!;
             refused.StandardInput.Close();
             var error = await refused.StandardError.ReadToEndAsync();

@@ -37,8 +37,8 @@ public sealed class ChipSamplerTests
     {
         using var image = new Image<Rgb24>(20, 20);
         for (var y = 0; y < 20; y++)
-        for (var x = 0; x < 20; x += 2)
-            image[x, y] = new Rgb24(200, 200, 200); // vertical stripes one pixel wide
+            for (var x = 0; x < 20; x += 2)
+                image[x, y] = new Rgb24(200, 200, 200); // vertical stripes one pixel wide
 
         using var chip = Sample(image, new SimilarityTransform(2, 0, 0.5, 0.5), 8);
 
@@ -51,8 +51,8 @@ public sealed class ChipSamplerTests
     {
         var lit = 0;
         for (var y = 0; y < chip.Height; y++)
-        for (var x = 0; x < chip.Width; x++)
-            lit += chip[x, y].R > 0 ? 1 : 0;
+            for (var x = 0; x < chip.Width; x++)
+                lit += chip[x, y].R > 0 ? 1 : 0;
         return lit;
     }
 }

@@ -14,12 +14,12 @@ public sealed class TensorLayoutTests
         var oihw = TensorLayout.Transpose(data, 1, hwio, TfjsWeightImporter.HwioToOihw);
 
         for (var o = 0; o < 5; o++)
-        for (var i = 0; i < 4; i++)
-        for (var h = 0; h < 2; h++)
-        for (var w = 0; w < 3; w++)
-        {
-            Assert.Equal(data[(((h * 3) + w) * 4 + i) * 5 + o], oihw[(((o * 4) + i) * 2 + h) * 3 + w]);
-        }
+            for (var i = 0; i < 4; i++)
+                for (var h = 0; h < 2; h++)
+                    for (var w = 0; w < 3; w++)
+                    {
+                        Assert.Equal(data[(((h * 3) + w) * 4 + i) * 5 + o], oihw[(((o * 4) + i) * 2 + h) * 3 + w]);
+                    }
     }
 
     [Fact]
