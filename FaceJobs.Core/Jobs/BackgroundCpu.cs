@@ -54,7 +54,9 @@ public sealed class BackgroundCpu(IOptions<PipelineOptions> options) : IDisposab
                 thread.Join(TimeSpan.FromSeconds(5));
         }
 
-        _work.Dispose();
+        // The collection is not disposed: a thread still running work past the join (a long inference at shutdown)
+        // goes back to it afterwards, and taking from a disposed collection would crash the process. Completed for
+        // adding, it lets that thread end.
     }
 
     private void StartThread()
