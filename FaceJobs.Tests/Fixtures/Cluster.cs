@@ -2,9 +2,12 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using FaceJobs.Core.Data;
 using FaceJobs.Core.Data.Repositories;
+using FaceJobs.Web.Accounts;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace FaceJobs.Tests.Fixtures;
 
@@ -78,10 +81,24 @@ public sealed partial class Cluster : IAsyncDisposable
     public HttpClient CreateClient(AppProcess web) =>
         new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = web.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
+    /// <summary>
+    /// A client of <paramref name="web"/> signed in through its sign-in form as a new Operator, whose account is made
+    /// by the app's own account administration on the shared database (the connection string stays out of argv).
+    /// </summary>
+    public async Task<HttpClient> CreateSignedInClientAsync(AppProcess web)
+    {
+        var accounts = new AccountAdministration(
+            new DapperAccountRepository(Database.Connections), new PasswordHasher<Account>(), Options.Create(new AccountOptions()));
+        var name = SignIn.NewName(AccountRole.Operator);
+        var (_, error) = await accounts.AddAsync(name, AccountRole.Operator, SignIn.Password);
+        Assert.True(error is null, error);
+        return await SignIn.SignedInAsync(CreateClient(web), name);
+    }
+
     /// <summary>Adds the watched person through the first web process and waits until a worker enrolled them.</summary>
     public async Task<long> EnrollWatchedPersonAsync()
     {
-        using var client = CreateClient(Webs[0]);
+        using var client = await CreateSignedInClientAsync(Webs[0]);
         var personId = Pipeline.IdFromRedirect(await client.PostFormAsync(
             "/People", [("Name", Fixtures.Photos.WatchedName), ("RecheckEarlierPhotos", "false")], [Fixtures.Photos.WatchedReference()]));
         var reference = await Waiting.UntilAsync(

@@ -66,12 +66,14 @@ public sealed class MultiProcessTests(ITestOutputHelper output)
         var source = TestPaths.Group("bbt3.jpg");
         var ids = new long[count];
         using var gate = new SemaphoreSlim(4);
+        // One signed-in client per web process, shared by the uploads (sign-ins are rate-limited per address).
+        var clients = await Task.WhenAll(cluster.Webs.Select(cluster.CreateSignedInClientAsync));
         await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
         {
             await gate.WaitAsync();
             try
             {
-                using var client = cluster.CreateClient(cluster.Webs[i % cluster.Webs.Count]);
+                var client = clients[i % clients.Length];
                 ids[i] = Pipeline.IdFromRedirect(await client.UploadAsync(($"{i}-{name}", TestImages.DistinctJpeg(source, i))));
             }
             finally
@@ -79,6 +81,8 @@ public sealed class MultiProcessTests(ITestOutputHelper output)
                 gate.Release();
             }
         }));
+        foreach (var client in clients)
+            client.Dispose();
         Assert.Equal(count, ids.Distinct().Count());
         return ids;
     }
