@@ -3,6 +3,7 @@ using FaceJobs.Core.Jobs;
 using FaceJobs.Core.Photos;
 using FaceJobs.Core.Recognition;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +19,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ImageValidator>();
         services.AddSingleton<WatchlistMatcher>();
         services.AddSingleton<WatchlistIndex>();
@@ -42,6 +44,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<EnrollReferenceJob>();
         services.AddScoped<RecheckPhotosJob>();
         services.AddScoped<ResumeStalledContinuationsJob>();
+        services.AddScoped<StartUnscheduledPipelinesJob>();
         return services;
     }
 }

@@ -20,6 +20,13 @@ public sealed class PipelineOptions
     /// </summary>
     [System.ComponentModel.DataAnnotations.Range(0, 19)]
     public int WorkerNiceness { get; set; }
+
+    /// <summary>
+    /// How old a photo stored without jobs must be before <see cref="StartUnscheduledPipelinesJob"/> schedules its
+    /// pipeline (an upload request normally schedules it milliseconds after storing it).
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 86400)]
+    public int UnscheduledGraceSeconds { get; set; } = 120;
 }
 
 public enum PipelineMode

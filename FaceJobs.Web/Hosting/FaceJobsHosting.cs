@@ -74,8 +74,11 @@ public static class FaceJobsHosting
                 await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
 
             // The first use of the job storage prepares its schema.
-            app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<ResumeStalledContinuationsJob>(
+            var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+            recurring.AddOrUpdate<ResumeStalledContinuationsJob>(
                 ResumeStalledContinuationsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+            recurring.AddOrUpdate<StartUnscheduledPipelinesJob>(
+                StartUnscheduledPipelinesJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         }
     }
 

@@ -132,6 +132,15 @@ internal sealed class DapperPhotoRepository(IDbConnectionFactory connections) : 
             new { Pending = StageStatus.Pending, Succeeded = StageStatus.Succeeded, Skipped = StageStatus.Skipped },
             cancellationToken);
 
+    private const string SelectUnscheduled = $"""
+        SELECT {PhotoColumns} FROM photos p
+        WHERE p.detect_job_id IS NULL AND p.detect_status = @Pending
+        ORDER BY p.id;
+        """;
+
+    public Task<IReadOnlyList<Photo>> ListUnscheduledAsync(CancellationToken cancellationToken = default) =>
+        connections.QueryAsync<Photo>(SelectUnscheduled, new { Pending = StageStatus.Pending }, cancellationToken);
+
     private const string SelectIdsWithEmbeddings = "SELECT DISTINCT photo_id FROM faces WHERE embedding IS NOT NULL ORDER BY photo_id;";
 
     public Task<IReadOnlyList<long>> ListIdsWithEmbeddingsAsync(CancellationToken cancellationToken = default) =>

@@ -30,6 +30,12 @@ public interface IPhotoRepository
     /// <summary>Photos whose last stage finished but whose next stage has not started (its continuation may be stuck).</summary>
     Task<IReadOnlyList<Photo>> ListWaitingForNextStageAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Photos with every stage pending and no jobs recorded: stored by an upload whose process died (or whose database
+    /// went away) before it scheduled their pipeline.
+    /// </summary>
+    Task<IReadOnlyList<Photo>> ListUnscheduledAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Ids of photos that have at least one face with a descriptor (for re-checking against a new person).</summary>
     Task<IReadOnlyList<long>> ListIdsWithEmbeddingsAsync(CancellationToken cancellationToken = default);
 }

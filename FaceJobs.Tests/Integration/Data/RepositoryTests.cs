@@ -182,6 +182,20 @@ public abstract class RepositoryTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task ListUnscheduledAsync_ReturnsOnlyPhotosWithoutJobs_WhenSomeWereScheduled()
+    {
+        var db = await StartAsync();
+        var unscheduled = await AddPhotoAsync(db);
+        var scheduled = await AddPhotoAsync(db);
+        await db.Photos.SetJobIdsAsync(scheduled, "d-1", "r-1", "a-1");
+
+        var found = await db.Photos.ListUnscheduledAsync();
+
+        Assert.Equal([unscheduled], found.Select(p => p.Id));
+        Assert.True(found[0].UploadedAtUtc > DateTime.UtcNow.AddMinutes(-5) && found[0].UploadedAtUtc < DateTime.UtcNow.AddMinutes(5));
+    }
+
+    [SkippableFact]
     public async Task SetStageStatusAsync_ChangesOnlyThatStageAndKeepsLastError_WhenLaterErrorIsNull()
     {
         var db = await StartAsync();

@@ -17,6 +17,8 @@ public sealed class StalledContinuationTests
     {
         // No detect workers: the test plays the crashed worker that finished detection.
         await using var host = await AppHost.StartAsync(new Dictionary<string, string> { ["Hangfire:Workers:detect"] = "0" });
+        // The test runs the recovery itself; the minutely schedule would race it when a minute turns inside the test.
+        host.Get<IRecurringJobManager>().RemoveIfExists(ResumeStalledContinuationsJob.RecurringJobId);
         using var client = await host.CreateSignedInClientAsync();
         var photoId = Pipeline.IdFromRedirect(await client.UploadAsync(Photos.Strangers()));
         var photo = (await host.Get<IPhotoRepository>().GetAsync(photoId))!;
