@@ -45,6 +45,7 @@ public static class FaceJobsHosting
             var upload = builder.Configuration.GetSection(UploadOptions.SectionName).Get<UploadOptions>() ?? new UploadOptions();
             var requestLimit = upload.MaxFileBytes * upload.MaxFilesPerRequest + 1024 * 1024;
             services.AddUploadLimits(upload);
+            services.AddSingleton<LargeRequestMemory>();
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = requestLimit);
             services.Configure<FormOptions>(form =>
             {
@@ -93,6 +94,7 @@ public static class FaceJobsHosting
             app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseStaticFiles();
+        app.Use(app.Services.GetRequiredService<LargeRequestMemory>().TrackAsync);
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
