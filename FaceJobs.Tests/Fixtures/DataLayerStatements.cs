@@ -26,15 +26,13 @@ public static class DataLayerStatements
     private static IEnumerable<KeyValuePair<string, string>> StringFields(SqlDialect dialect)
     {
         var connections = new DialectOnlyConnections(dialect);
-        object[] owners =
-        [
-            new DatabaseMigrator(connections, NullLogger<DatabaseMigrator>.Instance),
-            new DapperPhotoRepository(connections),
-            new DapperFaceRepository(connections),
-            new DapperMatchRepository(connections),
-            new DapperPersonRepository(connections),
-            new DapperAlertRepository(connections),
-        ];
+        // Every Dapper repository in Core, found by its constructor, so a new repository's SQL is tested unlisted.
+        var repositories = typeof(IPhotoRepository).Assembly.GetTypes()
+            .Where(type => type is { IsClass: true, IsAbstract: false } && type.Namespace == typeof(IPhotoRepository).Namespace
+                && type.GetConstructor([typeof(IDbConnectionFactory)]) is not null)
+            .OrderBy(type => type.Name)
+            .Select(type => Activator.CreateInstance(type, connections)!);
+        object[] owners = [new DatabaseMigrator(connections, NullLogger<DatabaseMigrator>.Instance), .. repositories];
         yield return new(nameof(SqlDialect.MigrationLock), dialect.MigrationLock);
         foreach (var owner in owners)
         {

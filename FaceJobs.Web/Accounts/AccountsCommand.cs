@@ -54,7 +54,7 @@ public static class AccountsCommand
             return 2;
         }
 
-        var password = Environment.GetEnvironmentVariable(PasswordVariable) ?? await input.ReadLineAsync() ?? "";
+        var password = Environment.GetEnvironmentVariable(PasswordVariable) ?? await ReadPasswordAsync(input, error);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = settings.ToArray(),
@@ -76,5 +76,30 @@ public static class AccountsCommand
 
         await output.WriteLineAsync($"Account {name} ({role}) added with id {id}.");
         return 0;
+    }
+
+    // At a terminal the password is typed without echo; piped in, it is the first line.
+    private static async Task<string> ReadPasswordAsync(TextReader input, TextWriter prompt)
+    {
+        if (!ReferenceEquals(input, Console.In) || Console.IsInputRedirected)
+            return await input.ReadLineAsync() ?? "";
+
+        await prompt.WriteAsync("Password: ");
+        var typed = new System.Text.StringBuilder();
+        for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
+        {
+            if (key.Key == ConsoleKey.Backspace)
+            {
+                if (typed.Length > 0)
+                    typed.Length--;
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                typed.Append(key.KeyChar);
+            }
+        }
+
+        await prompt.WriteLineAsync();
+        return typed.ToString();
     }
 }

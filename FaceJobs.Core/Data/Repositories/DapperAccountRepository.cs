@@ -10,63 +10,80 @@ internal sealed class DapperAccountRepository(IDbConnectionFactory connections) 
         id, name, role, password_hash, security_stamp, failed_sign_ins, locked_until_unix_seconds, created_at_utc
         """;
 
+    private const string InsertIfNameFree = """
+        INSERT INTO accounts (name, name_key, role, password_hash, security_stamp)
+        SELECT @Name, @NameKey, @Role, @PasswordHash, @SecurityStamp
+        WHERE NOT EXISTS (SELECT 1 FROM accounts WHERE name_key = @NameKey);
+        """;
+
+    private const string SelectIdByName = "SELECT id FROM accounts WHERE name_key = @NameKey;";
+
     public Task<long?> AddAsync(string name, AccountRole role, string passwordHash, string securityStamp, CancellationToken cancellationToken = default) =>
         connections.InTransactionAsync(async (connection, transaction) =>
         {
             var parameters = new { Name = name, NameKey = name.ToLowerInvariant(), Role = role, PasswordHash = passwordHash, SecurityStamp = securityStamp };
-            var inserted = await connection.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO accounts (name, name_key, role, password_hash, security_stamp)
-                SELECT @Name, @NameKey, @Role, @PasswordHash, @SecurityStamp
-                WHERE NOT EXISTS (SELECT 1 FROM accounts WHERE name_key = @NameKey);
-                """, parameters, transaction, cancellationToken: cancellationToken));
+            var inserted = await connection.ExecuteAsync(new CommandDefinition(InsertIfNameFree, parameters, transaction, cancellationToken: cancellationToken));
             return inserted == 0
                 ? null
-                : await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-                    "SELECT id FROM accounts WHERE name_key = @NameKey;", parameters, transaction, cancellationToken: cancellationToken));
+                : await connection.ExecuteScalarAsync<long?>(new CommandDefinition(SelectIdByName, parameters, transaction, cancellationToken: cancellationToken));
         }, cancellationToken);
 
+    private const string SelectById = $"SELECT {Columns} FROM accounts WHERE id = @Id;";
+
     public Task<Account?> GetAsync(long id, CancellationToken cancellationToken = default) =>
-        connections.QuerySingleOrDefaultAsync<Account>($"SELECT {Columns} FROM accounts WHERE id = @Id;", new { Id = id }, cancellationToken);
+        connections.QuerySingleOrDefaultAsync<Account>(SelectById, new { Id = id }, cancellationToken);
+
+    private const string SelectByName = $"SELECT {Columns} FROM accounts WHERE name_key = @NameKey;";
 
     public Task<Account?> FindByNameAsync(string name, CancellationToken cancellationToken = default) =>
-        connections.QuerySingleOrDefaultAsync<Account>(
-            $"SELECT {Columns} FROM accounts WHERE name_key = @NameKey;", new { NameKey = name.ToLowerInvariant() }, cancellationToken);
+        connections.QuerySingleOrDefaultAsync<Account>(SelectByName, new { NameKey = name.ToLowerInvariant() }, cancellationToken);
+
+    private const string SelectAll = $"SELECT {Columns} FROM accounts ORDER BY name_key;";
 
     public Task<IReadOnlyList<Account>> ListAsync(CancellationToken cancellationToken = default) =>
-        connections.QueryAsync<Account>($"SELECT {Columns} FROM accounts ORDER BY name_key;", null, cancellationToken);
+        connections.QueryAsync<Account>(SelectAll, null, cancellationToken);
+
+    private const string CountWithRole = "SELECT COUNT(*) FROM accounts WHERE @Role IS NULL OR role = @Role;";
 
     public async Task<int> CountAsync(AccountRole? role = null, CancellationToken cancellationToken = default) =>
-        await connections.QuerySingleOrDefaultAsync<int>(
-            "SELECT COUNT(*) FROM accounts WHERE @Role IS NULL OR role = @Role;", new { Role = role }, cancellationToken);
+        await connections.QuerySingleOrDefaultAsync<int>(CountWithRole, new { Role = role }, cancellationToken);
+
+    private const string IncrementFailures = "UPDATE accounts SET failed_sign_ins = failed_sign_ins + 1 WHERE id = @Id;";
+
+    private const string SelectFailures = "SELECT failed_sign_ins FROM accounts WHERE id = @Id;";
 
     public Task<int> RecordFailedSignInAsync(long id, CancellationToken cancellationToken = default) =>
         connections.InTransactionAsync(async (connection, transaction) =>
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE accounts SET failed_sign_ins = failed_sign_ins + 1 WHERE id = @Id;", new { Id = id }, transaction, cancellationToken: cancellationToken));
-            return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-                "SELECT failed_sign_ins FROM accounts WHERE id = @Id;", new { Id = id }, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(IncrementFailures, new { Id = id }, transaction, cancellationToken: cancellationToken));
+            return await connection.ExecuteScalarAsync<int>(new CommandDefinition(SelectFailures, new { Id = id }, transaction, cancellationToken: cancellationToken));
         }, cancellationToken);
 
+    private const string Lock = "UPDATE accounts SET failed_sign_ins = 0, locked_until_unix_seconds = @Until WHERE id = @Id;";
+
     public Task LockAsync(long id, long untilUnixSeconds, CancellationToken cancellationToken = default) =>
-        connections.ExecuteAsync(
-            "UPDATE accounts SET failed_sign_ins = 0, locked_until_unix_seconds = @Until WHERE id = @Id;",
-            new { Id = id, Until = untilUnixSeconds }, cancellationToken);
+        connections.ExecuteAsync(Lock, new { Id = id, Until = untilUnixSeconds }, cancellationToken);
+
+    private const string ClearFailures = "UPDATE accounts SET failed_sign_ins = 0, locked_until_unix_seconds = NULL WHERE id = @Id;";
 
     public Task ClearFailuresAsync(long id, CancellationToken cancellationToken = default) =>
-        connections.ExecuteAsync(
-            "UPDATE accounts SET failed_sign_ins = 0, locked_until_unix_seconds = NULL WHERE id = @Id;", new { Id = id }, cancellationToken);
+        connections.ExecuteAsync(ClearFailures, new { Id = id }, cancellationToken);
+
+    private const string UpdateRole = "UPDATE accounts SET role = @Role, security_stamp = @SecurityStamp WHERE id = @Id;";
 
     public Task SetRoleAsync(long id, AccountRole role, string securityStamp, CancellationToken cancellationToken = default) =>
-        connections.ExecuteAsync(
-            "UPDATE accounts SET role = @Role, security_stamp = @SecurityStamp WHERE id = @Id;",
-            new { Id = id, Role = role, SecurityStamp = securityStamp }, cancellationToken);
+        connections.ExecuteAsync(UpdateRole, new { Id = id, Role = role, SecurityStamp = securityStamp }, cancellationToken);
+
+    private const string UpdatePassword = """
+        UPDATE accounts SET password_hash = @PasswordHash, security_stamp = @SecurityStamp, failed_sign_ins = 0, locked_until_unix_seconds = NULL
+        WHERE id = @Id;
+        """;
 
     public Task SetPasswordHashAsync(long id, string passwordHash, string securityStamp, CancellationToken cancellationToken = default) =>
-        connections.ExecuteAsync(
-            "UPDATE accounts SET password_hash = @PasswordHash, security_stamp = @SecurityStamp, failed_sign_ins = 0, locked_until_unix_seconds = NULL WHERE id = @Id;",
-            new { Id = id, PasswordHash = passwordHash, SecurityStamp = securityStamp }, cancellationToken);
+        connections.ExecuteAsync(UpdatePassword, new { Id = id, PasswordHash = passwordHash, SecurityStamp = securityStamp }, cancellationToken);
+
+    private const string Delete = "DELETE FROM accounts WHERE id = @Id;";
 
     public async Task<bool> DeleteAsync(long id, CancellationToken cancellationToken = default) =>
-        await connections.ExecuteAsync("DELETE FROM accounts WHERE id = @Id;", new { Id = id }, cancellationToken) > 0;
+        await connections.ExecuteAsync(Delete, new { Id = id }, cancellationToken) > 0;
 }
