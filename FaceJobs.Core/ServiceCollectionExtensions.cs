@@ -17,6 +17,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<RecognitionOptions>().BindConfiguration(RecognitionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<ImageValidator>();
         services.AddSingleton<WatchlistMatcher>();
@@ -34,6 +35,7 @@ public static class ServiceCollectionExtensions
 
         services.AddScoped<PhotoIntake>();
         services.AddScoped<PhotoPipeline>();
+        services.AddScoped<PhotoDeletion>();
         services.AddScoped<WatchlistEnrollment>();
         services.AddScoped<PhotoStageRunner>();
         services.AddScoped<DetectFacesJob>();
@@ -42,6 +44,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<EnrollReferenceJob>();
         services.AddScoped<RecheckPhotosJob>();
         services.AddScoped<ResumeStalledContinuationsJob>();
+        services.AddScoped<DeleteExpiredPhotosJob>();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using FaceJobs.Core.Faces;
 using FaceJobs.Core.Jobs;
 using FaceJobs.Core.Photos;
 using FaceJobs.Web.Accounts;
+using FaceJobs.Web.Audit;
 using Hangfire;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,7 @@ public static class FaceJobsHosting
         {
             services.AddFaceJobsAuth();
             services.AddSingleton<PipelineActivity>();
+            services.AddSingleton<AuditTrail>();
             services.AddRazorPages(pages =>
             {
                 pages.Conventions.AuthorizeFolder("/", Roles.ViewerPolicy);
@@ -74,8 +76,12 @@ public static class FaceJobsHosting
                 await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
 
             // The first use of the job storage prepares its schema.
-            app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<ResumeStalledContinuationsJob>(
+            var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+            recurring.AddOrUpdate<ResumeStalledContinuationsJob>(
                 ResumeStalledContinuationsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+            // Registered whatever Retention:PhotoDays says here: the process that runs it reads its own setting.
+            recurring.AddOrUpdate<DeleteExpiredPhotosJob>(
+                DeleteExpiredPhotosJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
         }
     }
 
@@ -94,6 +100,7 @@ public static class FaceJobsHosting
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<DashboardAuditMiddleware>(HangfireSetup.DashboardPath);
         app.MapRazorPages();
         app.MapMediaEndpoints();
         app.MapFaceJobsDashboard();
