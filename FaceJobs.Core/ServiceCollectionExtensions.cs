@@ -18,6 +18,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<RecognitionOptions>().BindConfiguration(RecognitionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ImageValidator>();
@@ -36,6 +37,7 @@ public static class ServiceCollectionExtensions
 
         services.AddScoped<PhotoIntake>();
         services.AddScoped<PhotoPipeline>();
+        services.AddScoped<PhotoDeletion>();
         services.AddScoped<WatchlistEnrollment>();
         services.AddScoped<PhotoStageRunner>();
         services.AddScoped<DetectFacesJob>();
@@ -45,6 +47,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<RecheckPhotosJob>();
         services.AddScoped<ResumeStalledContinuationsJob>();
         services.AddScoped<StartUnscheduledPipelinesJob>();
+        services.AddScoped<DeleteExpiredPhotosJob>();
         return services;
     }
 }

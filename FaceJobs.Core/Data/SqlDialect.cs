@@ -2,7 +2,7 @@ namespace FaceJobs.Core.Data;
 
 /// <summary>
 /// What the databases write differently, and nothing else: a new row's id, an insert that meets an existing key,
-/// paging, the clock, and the lock migrations run under. The repositories write every statement once, in place,
+/// paging, the clock (now, and some days before it), and the lock migrations run under. The repositories write every statement once, in place,
 /// and take these pieces from here.
 /// </summary>
 public abstract class SqlDialect
@@ -21,6 +21,9 @@ public abstract class SqlDialect
 
     /// <summary>The current UTC time as the database stores times.</summary>
     public abstract string UtcNow { get; }
+
+    /// <summary>The UTC time <paramref name="daysParameter"/> (an integer parameter, e.g. <c>@Days</c>) days before now, as stored.</summary>
+    public abstract string UtcDaysAgo(string daysParameter);
 
     /// <summary>
     /// Run first in each migration's transaction: serialises processes that migrate at the same time and creates the
@@ -49,6 +52,9 @@ public sealed class SqliteDialect : SqlDialect
 
     public override string UtcNow => "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
+    // The same text format as stored times, so the two compare as text.
+    public override string UtcDaysAgo(string daysParameter) => $"strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-' || {daysParameter} || ' days')";
+
     // The migrator's transaction is BEGIN IMMEDIATE, which already holds the database's write lock.
     public override string MigrationLock => $"""
         CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -71,6 +77,8 @@ public sealed class SqlServerDialect : SqlDialect
     public override string Page => "OFFSET @Offset ROWS FETCH NEXT @Limit ROWS ONLY";
 
     public override string UtcNow => "SYSUTCDATETIME()";
+
+    public override string UtcDaysAgo(string daysParameter) => $"DATEADD(day, -{daysParameter}, SYSUTCDATETIME())";
 
     // The app lock is owned by the migration's transaction, so it is released by its commit or rollback.
     public override string MigrationLock => """
@@ -102,6 +110,8 @@ public sealed class PostgreSqlDialect : SqlDialect
     public override string Page => "LIMIT @Limit OFFSET @Offset";
 
     public override string UtcNow => "now()";
+
+    public override string UtcDaysAgo(string daysParameter) => $"now() - make_interval(days => {daysParameter})";
 
     // A transaction-level advisory lock is released by the migration's commit or rollback, like sp_getapplock.
     public override string MigrationLock => $"""

@@ -4,6 +4,7 @@ using FaceJobs.Core.Faces;
 using FaceJobs.Core.Jobs;
 using FaceJobs.Core.Photos;
 using FaceJobs.Web.Accounts;
+using FaceJobs.Web.Audit;
 using Hangfire;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,7 @@ public static class FaceJobsHosting
         {
             services.AddFaceJobsAuth();
             services.AddSingleton<PipelineActivity>();
+            services.AddSingleton<AuditTrail>();
             services.AddRazorPages(pages =>
             {
                 pages.Conventions.AuthorizeFolder("/", Roles.ViewerPolicy);
@@ -80,6 +82,9 @@ public static class FaceJobsHosting
                 ResumeStalledContinuationsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
             recurring.AddOrUpdate<StartUnscheduledPipelinesJob>(
                 StartUnscheduledPipelinesJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+            // Registered whatever Retention:PhotoDays says here: the process that runs it reads its own setting.
+            recurring.AddOrUpdate<DeleteExpiredPhotosJob>(
+                DeleteExpiredPhotosJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
         }
     }
 
@@ -99,6 +104,7 @@ public static class FaceJobsHosting
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<DashboardAuditMiddleware>(HangfireSetup.DashboardPath);
         app.MapRazorPages();
         app.MapMediaEndpoints();
         app.MapFaceJobsDashboard();

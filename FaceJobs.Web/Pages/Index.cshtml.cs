@@ -1,6 +1,7 @@
 using FaceJobs.Core.Data;
 using FaceJobs.Core.Data.Repositories;
 using FaceJobs.Core.Photos;
+using FaceJobs.Web.Audit;
 using FaceJobs.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ namespace FaceJobs.Web.Pages;
 
 /// <summary>Upload: checks and stores the files, schedules their jobs, and redirects at once (post/redirect/get).</summary>
 [EnableRateLimiting(UploadLimits.PolicyName)]
-public sealed class IndexModel(PhotoIntake intake, IPhotoRepository photos, IOptions<UploadOptions> options) : PageModel
+public sealed class IndexModel(PhotoIntake intake, IPhotoRepository photos, AuditTrail audit, IOptions<UploadOptions> options) : PageModel
 {
     [BindProperty]
     public List<IFormFile> Files { get; set; } = [];
@@ -41,6 +42,8 @@ public sealed class IndexModel(PhotoIntake intake, IPhotoRepository photos, IOpt
         {
             var result = await intake.AcceptAsync(fileName, content, cancellationToken);
             (result.IsAccepted ? accepted : refused).Add(result);
+            if (result is { PhotoId: { } photoId, AlreadyUploaded: false })
+                await audit.RecordAsync(HttpContext, AuditActions.PhotoUpload, AuditSubjects.Photo(photoId));
         }
 
         Refused = refused;

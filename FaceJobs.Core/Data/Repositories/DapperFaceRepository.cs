@@ -21,8 +21,10 @@ internal sealed class DapperFaceRepository(IDbConnectionFactory connections) : I
             // The photo's row first: its lock makes two runs for one photo (a job delivered twice) take turns, so the
             // second deletes what the first inserted instead of colliding with it (PostgreSQL, SQL Server; SQLite
             // writes one transaction at a time anyway).
-            await connection.ExecuteAsync(new CommandDefinition(
-                UpdateFaceCount, new { PhotoId = photoId, FaceCount = faces.Count }, transaction, cancellationToken: cancellationToken));
+            // No row: the photo was deleted, and its faces must not come back.
+            if (await connection.ExecuteAsync(new CommandDefinition(
+                    UpdateFaceCount, new { PhotoId = photoId, FaceCount = faces.Count }, transaction, cancellationToken: cancellationToken)) == 0)
+                return 0;
             // Matches go explicitly rather than by cascade, so the outcome does not depend on foreign-key settings.
             var photo = new { PhotoId = photoId };
             await connection.ExecuteAsync(new CommandDefinition(DeleteMatchesOfPhoto, photo, transaction, cancellationToken: cancellationToken));

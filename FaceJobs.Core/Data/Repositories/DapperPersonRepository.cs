@@ -27,16 +27,29 @@ internal sealed class DapperPersonRepository(IDbConnectionFactory connections) :
     public Task<IReadOnlyList<Person>> ListAsync(CancellationToken cancellationToken = default) =>
         connections.QueryAsync<Person>(SelectPeople, null, cancellationToken);
 
+    private const string SelectReferenceHashesOfPerson = "SELECT DISTINCT content_hash FROM person_references WHERE person_id = @Id;";
+
     private const string DeletePerson = "DELETE FROM people WHERE id = @Id;";
 
-    // References, matches and alert deliveries go by ON DELETE CASCADE (one cascade path each, valid on SQL Server).
+    // References, matches and alert deliveries go by ON DELETE CASCADE (one cascade path each, valid on SQL Server);
+    // then the references' bytes, unless a photo or another person's reference has the same bytes.
     public Task<bool> DeleteAsync(long id, CancellationToken cancellationToken = default) =>
         connections.InTransactionAsync(async (connection, transaction) =>
         {
-            var deleted = await connection.ExecuteAsync(new CommandDefinition(DeletePerson, new { Id = id }, transaction, cancellationToken: cancellationToken));
-            if (deleted > 0)
-                await BumpWatchlistVersionAsync(connection, transaction, cancellationToken);
-            return deleted > 0;
+            var person = new { Id = id };
+            var hashes = (await connection.QueryAsync<string>(new CommandDefinition(
+                SelectReferenceHashesOfPerson, person, transaction, cancellationToken: cancellationToken))).AsList();
+            var deleted = await connection.ExecuteAsync(new CommandDefinition(DeletePerson, person, transaction, cancellationToken: cancellationToken));
+            if (deleted == 0)
+                return false;
+
+            await connection.ExecuteAsync(new CommandDefinition(
+                DapperPhotoRepository.DeleteContentIfUnused,
+                hashes.Select(hash => new { ContentHash = hash }),
+                transaction,
+                cancellationToken: cancellationToken));
+            await BumpWatchlistVersionAsync(connection, transaction, cancellationToken);
+            return true;
         }, cancellationToken);
 
     private readonly string _insertContentIfMissing = DapperPhotoRepository.InsertContentIfMissing(connections.Dialect);

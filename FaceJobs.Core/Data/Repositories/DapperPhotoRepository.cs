@@ -141,6 +141,56 @@ internal sealed class DapperPhotoRepository(IDbConnectionFactory connections) : 
     public Task<IReadOnlyList<Photo>> ListUnscheduledAsync(CancellationToken cancellationToken = default) =>
         connections.QueryAsync<Photo>(SelectUnscheduled, new { Pending = StageStatus.Pending }, cancellationToken);
 
+    private const string CountById = "SELECT COUNT(*) FROM photos WHERE id = @Id;";
+
+    public async Task<bool> ExistsAsync(long id, CancellationToken cancellationToken = default) =>
+        await connections.QuerySingleOrDefaultAsync<int>(CountById, new { Id = id }, cancellationToken) > 0;
+
+    // Locks the photo's row first, as ReplaceFacesAsync does: a detection storing faces at this moment finishes
+    // before the delete or finds the photo gone, and never leaves faces of a deleted photo behind.
+    private const string LockPhoto = "UPDATE photos SET face_count = face_count WHERE id = @Id;";
+
+    private const string DeleteMatchesOfPhoto = "DELETE FROM matches WHERE face_id IN (SELECT id FROM faces WHERE photo_id = @Id);";
+
+    private const string DeleteAlertDeliveriesOfPhoto = "DELETE FROM alert_deliveries WHERE photo_id = @Id;";
+
+    private const string DeleteFacesOfPhoto = "DELETE FROM faces WHERE photo_id = @Id;";
+
+    private const string DeletePhoto = "DELETE FROM photos WHERE id = @Id;";
+
+    // Explicit deletes rather than cascades, so the outcome does not depend on foreign-key settings.
+    public Task<Photo?> DeleteAsync(long id, CancellationToken cancellationToken = default) =>
+        connections.InTransactionAsync(async (connection, transaction) =>
+        {
+            var photoId = new { Id = id };
+            if (await connection.ExecuteAsync(new CommandDefinition(LockPhoto, photoId, transaction, cancellationToken: cancellationToken)) == 0)
+                return null;
+
+            var photo = await connection.QuerySingleAsync<Photo>(new CommandDefinition(SelectById, photoId, transaction, cancellationToken: cancellationToken));
+            foreach (var delete in new[] { DeleteMatchesOfPhoto, DeleteAlertDeliveriesOfPhoto, DeleteFacesOfPhoto, DeletePhoto })
+                await connection.ExecuteAsync(new CommandDefinition(delete, photoId, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(
+                DeleteContentIfUnused, new { photo.ContentHash }, transaction, cancellationToken: cancellationToken));
+            return photo;
+        }, cancellationToken);
+
+    /// <summary>Deletes stored bytes that no photo and no reference uses any more (photos and references share them).</summary>
+    internal const string DeleteContentIfUnused = """
+        DELETE FROM photo_content
+        WHERE content_hash = @ContentHash
+          AND NOT EXISTS (SELECT 1 FROM photos p WHERE p.content_hash = @ContentHash)
+          AND NOT EXISTS (SELECT 1 FROM person_references r WHERE r.content_hash = @ContentHash);
+        """;
+
+    private readonly string _selectIdsUploadedBefore = $"""
+        SELECT p.id FROM photos p
+        WHERE p.uploaded_at_utc < {connections.Dialect.UtcDaysAgo("@Days")}
+        ORDER BY p.id {connections.Dialect.Page};
+        """;
+
+    public Task<IReadOnlyList<long>> ListIdsUploadedMoreThanDaysAgoAsync(int days, int limit, CancellationToken cancellationToken = default) =>
+        connections.QueryAsync<long>(_selectIdsUploadedBefore, new { Days = days, Offset = 0, Limit = limit }, cancellationToken);
+
     private const string SelectIdsWithEmbeddings = "SELECT DISTINCT photo_id FROM faces WHERE embedding IS NOT NULL ORDER BY photo_id;";
 
     public Task<IReadOnlyList<long>> ListIdsWithEmbeddingsAsync(CancellationToken cancellationToken = default) =>

@@ -11,8 +11,8 @@ public interface IPersonRepository
     Task<IReadOnlyList<Person>> ListAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Removes the person, their references, matches and alert records, and bumps the watchlist version. False when
-    /// there was no such person.
+    /// Removes the person, their references (with the stored bytes no photo or other reference shares), matches and
+    /// alert records, and bumps the watchlist version. False when there was no such person.
     /// </summary>
     Task<bool> DeleteAsync(long id, CancellationToken cancellationToken = default);
 

@@ -38,4 +38,16 @@ public interface IPhotoRepository
 
     /// <summary>Ids of photos that have at least one face with a descriptor (for re-checking against a new person).</summary>
     Task<IReadOnlyList<long>> ListIdsWithEmbeddingsAsync(CancellationToken cancellationToken = default);
+
+    Task<bool> ExistsAsync(long id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes the photo, its faces (crops, keypoints, descriptors), their matches, its alert records and, unless a
+    /// watchlist reference has the same bytes, its stored bytes, in one transaction. Returns the photo as it was (with
+    /// its job ids), or null when there was no such photo.
+    /// </summary>
+    Task<Photo?> DeleteAsync(long id, CancellationToken cancellationToken = default);
+
+    /// <summary>Ids of up to <paramref name="limit"/> photos uploaded more than <paramref name="days"/> days ago, oldest first.</summary>
+    Task<IReadOnlyList<long>> ListIdsUploadedMoreThanDaysAgoAsync(int days, int limit, CancellationToken cancellationToken = default);
 }

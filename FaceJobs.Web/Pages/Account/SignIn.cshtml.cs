@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using FaceJobs.Core.Data;
 using FaceJobs.Web.Accounts;
+using FaceJobs.Web.Audit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +12,7 @@ namespace FaceJobs.Web.Pages.Account;
 
 /// <summary>Name and password; failures are counted per account (lockout) and attempts per address (rate limit).</summary>
 [EnableRateLimiting(AuthSetup.SignInRateLimitPolicy)]
-public sealed class SignInModel(PasswordSignIn signIn, ILogger<SignInModel> logger) : PageModel
+public sealed class SignInModel(PasswordSignIn signIn, AuditTrail audit, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty, Required, StringLength(200)]
     public string Name { get; set; } = "";
@@ -38,15 +40,22 @@ public sealed class SignInModel(PasswordSignIn signIn, ILogger<SignInModel> logg
             case SignInOutcome.Succeeded:
                 await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AuthSetup.PrincipalFor(account!));
                 logger.LogInformation("{Account} signed in from {Address}", account!.Name, HttpContext.Connection.RemoteIpAddress);
+                await audit.RecordAsAsync(HttpContext, account.Name, AuditActions.SignIn, AuditSubjects.Account(account.Name));
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
             case SignInOutcome.LockedOut:
                 logger.LogWarning("Sign-in refused for locked account {Account} from {Address}", account!.Name, HttpContext.Connection.RemoteIpAddress);
+                await RecordFailureAsync("account locked");
                 return Refused("This account is locked for a while after repeated failed sign-ins. Try again later or ask an Admin.");
             default:
                 logger.LogWarning("Failed sign-in as {Name} from {Address}", Name, HttpContext.Connection.RemoteIpAddress);
+                await RecordFailureAsync("wrong name or password");
                 return Refused("Wrong name or password.");
         }
     }
+
+    // The name tried, never the password.
+    private Task RecordFailureAsync(string reason) =>
+        audit.RecordAsAsync(HttpContext, AuditSubjects.Anonymous, AuditActions.SignInFailed, AuditSubjects.Account(Name.Trim()), reason);
 
     private PageResult Refused(string problem)
     {

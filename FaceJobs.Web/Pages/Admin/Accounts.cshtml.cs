@@ -2,13 +2,14 @@ using System.ComponentModel.DataAnnotations;
 using FaceJobs.Core.Data;
 using FaceJobs.Core.Data.Repositories;
 using FaceJobs.Web.Accounts;
+using FaceJobs.Web.Audit;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FaceJobs.Web.Pages.Admin;
 
 /// <summary>Admins add accounts, change roles, set passwords, unlock and delete (never the last Admin).</summary>
-public sealed class AccountsModel(IAccountRepository accounts, AccountAdministration administration) : PageModel
+public sealed class AccountsModel(IAccountRepository accounts, AccountAdministration administration, AuditTrail audit) : PageModel
 {
     [BindProperty, Required, StringLength(200)]
     public string Name { get; set; } = "";
@@ -30,34 +31,40 @@ public sealed class AccountsModel(IAccountRepository accounts, AccountAdministra
         var (_, error) = await administration.AddAsync(Name, Role, Password, cancellationToken);
         if (error is not null)
             return await RefusedAsync(error, cancellationToken);
+        await audit.RecordAsync(HttpContext, AuditActions.AccountAdd, AuditSubjects.Account(Name.Trim()), $"role {Role}");
         TempData["Notice"] = $"Account {Name.Trim()} added as {Role}.";
         return RedirectToPage();
     }
 
     public Task<IActionResult> OnPostRoleAsync(long id, AccountRole role, CancellationToken cancellationToken) =>
-        DoneAsync(administration.SetRoleAsync(id, role, cancellationToken), $"Role changed to {role}.", cancellationToken);
+        DoneAsync(id, () => administration.SetRoleAsync(id, role, cancellationToken), AuditActions.AccountRole, $"role {role}", $"Role changed to {role}.", cancellationToken);
 
     public Task<IActionResult> OnPostPasswordAsync(long id, string password, CancellationToken cancellationToken) =>
-        DoneAsync(administration.SetPasswordAsync(id, password ?? "", cancellationToken), "Password set; that account's sessions have ended.", cancellationToken);
+        DoneAsync(id, () => administration.SetPasswordAsync(id, password ?? "", cancellationToken), AuditActions.AccountPassword, null,
+            "Password set; that account's sessions have ended.", cancellationToken);
 
-    public async Task<IActionResult> OnPostUnlockAsync(long id, CancellationToken cancellationToken)
-    {
-        await accounts.ClearFailuresAsync(id, cancellationToken);
-        TempData["Notice"] = "Account unlocked.";
-        return RedirectToPage();
-    }
+    public Task<IActionResult> OnPostUnlockAsync(long id, CancellationToken cancellationToken) =>
+        DoneAsync(id, async () =>
+        {
+            await accounts.ClearFailuresAsync(id, cancellationToken);
+            return null;
+        }, AuditActions.AccountUnlock, null, "Account unlocked.", cancellationToken);
 
     public Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken cancellationToken) =>
-        DoneAsync(administration.DeleteAsync(id, cancellationToken), "Account deleted.", cancellationToken);
+        DoneAsync(id, () => administration.DeleteAsync(id, cancellationToken), AuditActions.AccountDelete, null, "Account deleted.", cancellationToken);
 
-    private async Task<IActionResult> DoneAsync(Task<string?> change, string notice, CancellationToken cancellationToken)
+    // The account's name is read before the change, so a deleted account is still named in the audit log.
+    private async Task<IActionResult> DoneAsync(
+        long id, Func<Task<string?>> change, string auditAction, string? auditDetail, string notice, CancellationToken cancellationToken)
     {
-        if (await change is { } error)
-        {
-            ModelState.Clear();
+        // The add form's fields are bound (and missing) on these posts too; only this change's error is shown.
+        ModelState.Clear();
+        if (await accounts.GetAsync(id, cancellationToken) is not { } account)
+            return await RefusedAsync("No such account.", cancellationToken);
+        if (await change() is { } error)
             return await RefusedAsync(error, cancellationToken);
-        }
 
+        await audit.RecordAsync(HttpContext, auditAction, AuditSubjects.Account(account.Name), auditDetail);
         TempData["Notice"] = notice;
         return RedirectToPage();
     }

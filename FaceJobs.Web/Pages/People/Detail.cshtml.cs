@@ -2,6 +2,7 @@ using FaceJobs.Core.Data;
 using FaceJobs.Core.Data.Repositories;
 using FaceJobs.Core.Jobs;
 using FaceJobs.Core.Photos;
+using FaceJobs.Web.Audit;
 using FaceJobs.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +13,7 @@ namespace FaceJobs.Web.Pages.People;
 
 /// <summary>One watchlist person: references with their enrollment state; add more references.</summary>
 [EnableRateLimiting(UploadLimits.PolicyName)]
-public sealed class DetailModel(IPersonRepository people, WatchlistEnrollment enrollment, IOptions<UploadOptions> options) : PageModel
+public sealed class DetailModel(IPersonRepository people, WatchlistEnrollment enrollment, AuditTrail audit, IOptions<UploadOptions> options) : PageModel
 {
     public Person Person { get; private set; } = null!;
 
@@ -41,6 +42,7 @@ public sealed class DetailModel(IPersonRepository people, WatchlistEnrollment en
 
         var files = new UploadedFileReader(Files, options.Value);
         var results = await enrollment.AddReferencesAsync(id, files.ReadOneByOneAsync(cancellationToken), recheckEarlierPhotos: true, cancellationToken);
+        await audit.RecordReferencesAsync(HttpContext, id, results);
         var refused = files.Refused;
         refused.AddRange(results.Where(r => !r.IsAccepted));
         if (results.Any(r => r.IsAccepted))

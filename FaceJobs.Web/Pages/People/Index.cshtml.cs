@@ -3,6 +3,7 @@ using FaceJobs.Core.Data;
 using FaceJobs.Core.Data.Repositories;
 using FaceJobs.Core.Jobs;
 using FaceJobs.Core.Photos;
+using FaceJobs.Web.Audit;
 using FaceJobs.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,7 @@ namespace FaceJobs.Web.Pages.People;
 
 /// <summary>The watchlist: list people, add one with reference photos, remove one.</summary>
 [EnableRateLimiting(UploadLimits.PolicyName)]
-public sealed class IndexModel(IPersonRepository people, WatchlistEnrollment enrollment, IOptions<UploadOptions> options) : PageModel
+public sealed class IndexModel(IPersonRepository people, WatchlistEnrollment enrollment, AuditTrail audit, IOptions<UploadOptions> options) : PageModel
 {
     [BindProperty, Required, StringLength(200)]
     public string Name { get; set; } = "";
@@ -48,7 +49,9 @@ public sealed class IndexModel(IPersonRepository people, WatchlistEnrollment enr
         }
 
         var personId = await people.AddPersonAsync(Name.Trim(), string.IsNullOrWhiteSpace(Notes) ? null : Notes.Trim(), cancellationToken);
+        await audit.RecordAsync(HttpContext, AuditActions.PersonAdd, AuditSubjects.Person(personId), Name.Trim());
         var results = await enrollment.AddReferencesAsync(personId, files.ReadOneByOneAsync(cancellationToken), RecheckEarlierPhotos, cancellationToken);
+        await audit.RecordReferencesAsync(HttpContext, personId, results);
         var refused = files.Refused;
         refused.AddRange(results.Where(r => !r.IsAccepted));
         TempData["Notice"] = $"{Name} added with {results.Count(r => r.IsAccepted)} reference photo(s) being enrolled."
@@ -60,7 +63,10 @@ public sealed class IndexModel(IPersonRepository people, WatchlistEnrollment enr
     {
         var person = await people.GetAsync(id, cancellationToken);
         if (person is not null && await people.DeleteAsync(id, cancellationToken))
+        {
+            await audit.RecordAsync(HttpContext, AuditActions.PersonRemove, AuditSubjects.Person(id), person.Name);
             TempData["Notice"] = $"{person.Name} removed from the watchlist.";
+        }
         return RedirectToPage();
     }
 

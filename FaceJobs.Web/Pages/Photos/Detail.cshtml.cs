@@ -1,7 +1,9 @@
 using FaceJobs.Core.Data;
 using FaceJobs.Core.Data.Repositories;
 using FaceJobs.Core.Jobs;
+using FaceJobs.Core.Photos;
 using FaceJobs.Core.Recognition;
+using FaceJobs.Web.Audit;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,7 +12,7 @@ namespace FaceJobs.Web.Pages.Photos;
 /// <summary>One photo: its stages, face boxes, crops and watchlist matches, refreshed while jobs run.</summary>
 public sealed class DetailModel(
     IPhotoRepository photos, IFaceRepository faces, IMatchRepository matches, IPersonRepository people, IAlertRepository alerts, PhotoPipeline pipeline,
-    FaceJobs.Web.Hosting.PipelineActivity activity, IdentifiableFaces identifiable)
+    FaceJobs.Web.Hosting.PipelineActivity activity, IdentifiableFaces identifiable, PhotoDeletion deletion, AuditTrail audit)
     : PageModel
 {
     public Photo Photo { get; private set; } = null!;
@@ -64,10 +66,23 @@ public sealed class DetailModel(
             await photos.SetStageStatusAsync(id, PipelineStage.Alert, StageStatus.Pending, null, cancellationToken);
             await pipeline.StartAsync(id, cancellationToken);
         });
+        if (started)
+            await audit.RecordAsync(HttpContext, AuditActions.PhotoProcessAgain, AuditSubjects.Photo(id));
         TempData["Notice"] = started
             ? "Queued again for detection, recognition and alerts."
             : "Not queued again: this photo's jobs are still waiting or running. Try again when they have finished.";
         return RedirectToPage(new { id });
+    }
+
+    /// <summary>Deletes the photo with its bytes, faces, matches and alert records; its waiting jobs are taken off the queues.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken cancellationToken)
+    {
+        if (await deletion.DeleteAsync(id, cancellationToken) is null)
+            return NotFound();
+
+        await audit.RecordAsync(HttpContext, AuditActions.PhotoDelete, AuditSubjects.Photo(id));
+        TempData["Notice"] = $"Photo {id} deleted with its faces, matches and alert records.";
+        return RedirectToPage("/Photos/Index");
     }
 
     /// <summary>Polled by the page while jobs run; the page reloads when the state changes.</summary>
