@@ -4,6 +4,7 @@ using FaceJobs.Core.Faces;
 using FaceJobs.Core.Jobs;
 using FaceJobs.Core.Photos;
 using FaceJobs.Web.Accounts;
+using FaceJobs.Web.Api;
 using Hangfire;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -25,7 +26,9 @@ public static class FaceJobsHosting
         if (role != FaceJobsRole.Worker)
         {
             services.AddFaceJobsAuth();
+            services.AddFaceJobsApi();
             services.AddSingleton<PipelineActivity>();
+            services.AddScoped<PhotoUploads>();
             services.AddRazorPages(pages =>
             {
                 pages.Conventions.AuthorizeFolder("/", Roles.ViewerPolicy);
@@ -89,6 +92,7 @@ public static class FaceJobsHosting
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseApiProblemDetails();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
@@ -96,6 +100,8 @@ public static class FaceJobsHosting
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapMediaEndpoints();
+        app.MapFaceJobsApi();
+        app.MapFaceJobsApiDocument();
         app.MapFaceJobsDashboard();
     }
 }
