@@ -25,5 +25,8 @@ public static class ApiEndpoints
         api.MapPhotoEndpoints();
         api.MapPeopleEndpoints();
         api.MapAlertEndpoints();
+        // Without it an unknown API path would meet the pages' fallback policy (sign-in cookie) instead of the key's.
+        api.MapFallback("{**path}", (HttpRequest request) => ApiProblems.NotFound($"There is no API route {request.Method} {request.Path}; see /openapi/v1.json."))
+            .ExcludeFromDescription();
     }
 }
