@@ -23,7 +23,7 @@ public static class PeopleEndpoints
             .WithSummary("The watchlist, by name.");
         people.MapPost("", AddAsync)
             .RequireAuthorization(ApiEndpoints.Operators)
-            .Accepts<NewPersonRequest>("application/json")
+            .WithJsonBody<NewPersonRequest>()
             .Produces<PersonDetails>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
@@ -40,7 +40,7 @@ public static class PeopleEndpoints
         people.MapPost("/{id:long}/references", AddReferencesAsync)
             .RequireAuthorization(ApiEndpoints.Operators)
             .RequireRateLimiting(UploadLimits.PolicyName)
-            .Accepts<IFormFileCollection>("multipart/form-data")
+            .WithMultipartFiles("recheckEarlierPhotos")
             .Produces<UploadResponse>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

@@ -16,7 +16,7 @@ public static class PhotoEndpoints
         photos.MapPost("", UploadAsync)
             .RequireAuthorization(ApiEndpoints.Operators)
             .RequireRateLimiting(UploadLimits.PolicyName)
-            .Accepts<IFormFileCollection>("multipart/form-data")
+            .WithMultipartFiles()
             .Produces<UploadResponse>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
