@@ -69,7 +69,7 @@ public sealed record PersonDetails(
     IReadOnlyList<PersonReferenceStatus> References);
 
 /// <summary>A person to add to the watchlist; reference photos follow with POST /api/v1/people/{id}/references.</summary>
-public sealed record NewPersonRequest(string? Name, string? Notes);
+public sealed record NewPersonRequest(string Name, string? Notes = null);
 
 public sealed record AlertSummary(
     long Id, long PhotoId, int FaceIndex, long PersonId, string PersonName, float Distance, string Recipient, string Status,
