@@ -57,6 +57,8 @@ public static class AuditActions
     public const string RecurringJobTrigger = "recurring-job.trigger";
     public const string RecurringJobRemove = "recurring-job.remove";
     public const string DashboardCommand = "dashboard.command";
+    public const string ApiKeyCreate = "api-key.create";
+    public const string ApiKeyRevoke = "api-key.revoke";
 }
 
 /// <summary>How audit rows name what they touched; ids only, never content.</summary>

@@ -44,6 +44,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IAlertRepository, DapperAlertRepository>();
         services.AddSingleton<IAccountRepository, DapperAccountRepository>();
         services.AddSingleton<IAuditLogRepository, DapperAuditLogRepository>();
+        services.AddSingleton<IApiKeyRepository, DapperApiKeyRepository>();
         services.AddSingleton<DatabaseMigrator>();
         return services;
     }

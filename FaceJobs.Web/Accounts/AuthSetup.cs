@@ -70,14 +70,15 @@ public static class AuthSetup
         });
     }
 
-    public static ClaimsPrincipal PrincipalFor(Account account) => new(new ClaimsIdentity(
+    /// <summary>The signed-in account as the role policies see it, for a session (the default) or an API key.</summary>
+    public static ClaimsPrincipal PrincipalFor(Account account, string authenticationType = CookieAuthenticationDefaults.AuthenticationScheme) => new(new ClaimsIdentity(
         [
             new Claim(ClaimTypes.NameIdentifier, account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new Claim(ClaimTypes.Name, account.Name),
             new Claim(ClaimTypes.Role, account.Role.ToString()),
             new Claim(SecurityStampClaim, account.SecurityStamp),
         ],
-        CookieAuthenticationDefaults.AuthenticationScheme));
+        authenticationType));
 
     private const string SecurityStampClaim = "facejobs:stamp";
 

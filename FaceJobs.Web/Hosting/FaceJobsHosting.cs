@@ -4,6 +4,7 @@ using FaceJobs.Core.Faces;
 using FaceJobs.Core.Jobs;
 using FaceJobs.Core.Photos;
 using FaceJobs.Web.Accounts;
+using FaceJobs.Web.Api;
 using FaceJobs.Web.Audit;
 using Hangfire;
 using Microsoft.AspNetCore.Http.Features;
@@ -26,8 +27,10 @@ public static class FaceJobsHosting
         if (role != FaceJobsRole.Worker)
         {
             services.AddFaceJobsAuth();
+            services.AddFaceJobsApi();
             services.AddSingleton<PipelineActivity>();
             services.AddSingleton<AuditTrail>();
+            services.AddScoped<PhotoUploads>();
             services.AddRazorPages(pages =>
             {
                 pages.Conventions.AuthorizeFolder("/", Roles.ViewerPolicy);
@@ -98,6 +101,7 @@ public static class FaceJobsHosting
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseApiProblemDetails();
         app.UseStaticFiles();
         app.Use(app.Services.GetRequiredService<LargeRequestMemory>().TrackAsync);
         app.UseRouting();
@@ -107,6 +111,8 @@ public static class FaceJobsHosting
         app.UseMiddleware<DashboardAuditMiddleware>(HangfireSetup.DashboardPath);
         app.MapRazorPages();
         app.MapMediaEndpoints();
+        app.MapFaceJobsApi();
+        app.MapFaceJobsApiDocument();
         app.MapFaceJobsDashboard();
     }
 }

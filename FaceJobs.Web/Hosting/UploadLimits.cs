@@ -60,14 +60,21 @@ public sealed class RequestTooLargeFilter : IAsyncAuthorizationFilter, IOrderedF
         {
             await request.ReadFormAsync(context.HttpContext.RequestAborted);
         }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (Exception e) when (IsTooLarge(e))
         {
-            context.Result = new StatusCodeResult(StatusCodes.Status413PayloadTooLarge);
-        }
-        catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
-        {
-            // FormOptions' own limits (multipart body length, value count) say so in an InvalidDataException.
             context.Result = new StatusCodeResult(StatusCodes.Status413PayloadTooLarge);
         }
     }
+
+    /// <summary>
+    /// Whether reading a form failed on a size limit: Kestrel's body limit (refused up front by its Content-Length, or
+    /// cut off mid-read when chunked) or FormOptions' own limits (multipart body length, value count), which say so in
+    /// an InvalidDataException. The API's uploads ask the same.
+    /// </summary>
+    public static bool IsTooLarge(Exception e) => e switch
+    {
+        BadHttpRequestException bad => bad.StatusCode == StatusCodes.Status413PayloadTooLarge,
+        InvalidDataException invalid => invalid.Message.Contains("limit", StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
 }

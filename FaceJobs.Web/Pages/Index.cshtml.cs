@@ -12,7 +12,7 @@ namespace FaceJobs.Web.Pages;
 
 /// <summary>Upload: checks and stores the files, schedules their jobs, and redirects at once (post/redirect/get).</summary>
 [EnableRateLimiting(UploadLimits.PolicyName)]
-public sealed class IndexModel(PhotoIntake intake, IPhotoRepository photos, AuditTrail audit, IOptions<UploadOptions> options) : PageModel
+public sealed class IndexModel(PhotoUploads uploads, IPhotoRepository photos, IOptions<UploadOptions> options) : PageModel
 {
     [BindProperty]
     public List<IFormFile> Files { get; set; } = [];
@@ -28,31 +28,16 @@ public sealed class IndexModel(PhotoIntake intake, IPhotoRepository photos, Audi
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (Files.Count == 0)
-            ModelState.AddModelError(nameof(Files), "Choose at least one photo.");
-        else if (Files.Count > Limits.MaxFilesPerRequest)
-            ModelState.AddModelError(nameof(Files), $"At most {Limits.MaxFilesPerRequest} photos at once, please.");
-        if (!ModelState.IsValid)
+        var outcome = await uploads.AcceptAsync(HttpContext, Files, cancellationToken);
+        if (outcome.RequestProblem is not null)
+            ModelState.AddModelError(nameof(Files), outcome.RequestProblem);
+        Refused = outcome.Refused;
+        if (outcome.Accepted.Count == 0)
             return await RefusedAsync(cancellationToken);
 
-        var files = new UploadedFileReader(Files, Limits);
-        var accepted = new List<IntakeResult>();
-        var refused = files.Refused;
-        await foreach (var (fileName, content) in files.ReadOneByOneAsync(cancellationToken))
-        {
-            var result = await intake.AcceptAsync(fileName, content, cancellationToken);
-            (result.IsAccepted ? accepted : refused).Add(result);
-            if (result is { PhotoId: { } photoId, AlreadyUploaded: false })
-                await audit.RecordAsync(HttpContext, AuditActions.PhotoUpload, AuditSubjects.Photo(photoId));
-        }
-
-        Refused = refused;
-        if (accepted.Count == 0)
-            return await RefusedAsync(cancellationToken);
-
-        TempData["Notice"] = Summary(accepted, refused);
-        return accepted.Count == 1 && refused.Count == 0
-            ? RedirectToPage("/Photos/Detail", new { id = accepted[0].PhotoId })
+        TempData["Notice"] = Summary(outcome.Accepted, outcome.Refused);
+        return outcome.Accepted.Count == 1 && outcome.Refused.Count == 0
+            ? RedirectToPage("/Photos/Detail", new { id = outcome.Accepted[0].PhotoId })
             : RedirectToPage("/Photos/Index");
     }
 
@@ -62,7 +47,7 @@ public sealed class IndexModel(PhotoIntake intake, IPhotoRepository photos, Audi
         return this.UnprocessablePage();
     }
 
-    private static string Summary(List<IntakeResult> accepted, List<IntakeResult> refused)
+    private static string Summary(IReadOnlyList<IntakeResult> accepted, IReadOnlyList<IntakeResult> refused)
     {
         var fresh = accepted.Count(a => !a.AlreadyUploaded);
         var parts = new List<string> { $"{fresh} photo(s) queued for face detection." };

@@ -508,6 +508,52 @@ public abstract class RepositoryTests : IAsyncLifetime
         Assert.Equal(distinctPhotos, await CountRowsAsync(db, "SELECT COUNT(*) FROM photo_content"));
     }
 
+    [SkippableFact]
+    public async Task ApiKeys_AreFoundByKeyIdRevokedByTheirAccountOnlyAndGoWithTheAccount()
+    {
+        var db = await StartAsync();
+        var owner = (await db.Accounts.AddAsync("owner", AccountRole.Operator, "hash", "stamp"))!.Value;
+        var other = (await db.Accounts.AddAsync("other", AccountRole.Viewer, "hash", "stamp"))!.Value;
+        var hash = RandomBytes(32);
+        var id = await db.ApiKeys.AddAsync(owner, "0123456789abcdef", "ci", hash);
+        await db.ApiKeys.AddAsync(other, "fedcba9876543210", "other's", RandomBytes(32));
+
+        var found = (await db.ApiKeys.FindByKeyIdAsync("0123456789abcdef"))!;
+        var revokedByOther = await db.ApiKeys.RevokeAsync(id, other);
+        await db.ApiKeys.MarkUsedAsync(id);
+        var revoked = await db.ApiKeys.RevokeAsync(id, owner);
+        var revokedAgain = await db.ApiKeys.RevokeAsync(id, owner);
+        var after = (await db.ApiKeys.FindByKeyIdAsync("0123456789abcdef"))!;
+
+        Assert.Equal((id, owner, "ci"), (found.Id, found.AccountId, found.Name));
+        Assert.Equal(hash, found.SecretHash);
+        Assert.Equal(DateTimeKind.Utc, found.CreatedAtUtc.Kind);
+        Assert.Null(found.LastUsedAtUtc);
+        Assert.False(found.IsRevoked);
+        Assert.False(revokedByOther);
+        Assert.True(revoked);
+        Assert.False(revokedAgain);
+        Assert.True(after.IsRevoked);
+        Assert.NotNull(after.LastUsedAtUtc);
+        Assert.Equal([id], (await db.ApiKeys.ListByAccountAsync(owner)).Select(key => key.Id));
+        Assert.Null(await db.ApiKeys.FindByKeyIdAsync("0000000000000000"));
+
+        await db.Accounts.DeleteAsync(owner);
+
+        Assert.Null(await db.ApiKeys.FindByKeyIdAsync("0123456789abcdef"));
+        Assert.NotNull(await db.ApiKeys.FindByKeyIdAsync("fedcba9876543210"));
+    }
+
+    [SkippableFact]
+    public async Task ApiKeys_RefuseASecondKeyWithTheSameKeyId()
+    {
+        var db = await StartAsync();
+        var account = (await db.Accounts.AddAsync("owner", AccountRole.Operator, "hash", "stamp"))!.Value;
+        await db.ApiKeys.AddAsync(account, "0123456789abcdef", "first", RandomBytes(32));
+
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.ApiKeys.AddAsync(account, "0123456789abcdef", "second", RandomBytes(32)));
+    }
+
     private async Task<Repositories> StartAsync(bool migrate = true)
     {
         _database = await CreateDatabaseAsync();
@@ -569,6 +615,8 @@ public abstract class RepositoryTests : IAsyncLifetime
         public IMatchRepository Matches { get; } = new DapperMatchRepository(connections);
         public IPersonRepository People { get; } = new DapperPersonRepository(connections);
         public IAlertRepository Alerts { get; } = new DapperAlertRepository(connections);
+        public IAccountRepository Accounts { get; } = new DapperAccountRepository(connections);
+        public IApiKeyRepository ApiKeys { get; } = new DapperApiKeyRepository(connections);
     }
 }
 
