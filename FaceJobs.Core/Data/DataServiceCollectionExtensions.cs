@@ -43,6 +43,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IPersonRepository, DapperPersonRepository>();
         services.AddSingleton<IAlertRepository, DapperAlertRepository>();
         services.AddSingleton<IAccountRepository, DapperAccountRepository>();
+        services.AddSingleton<IQueuePauseRepository, DapperQueuePauseRepository>();
         services.AddSingleton<DatabaseMigrator>();
         return services;
     }

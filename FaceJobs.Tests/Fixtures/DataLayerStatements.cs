@@ -34,6 +34,7 @@ public static class DataLayerStatements
             new DapperMatchRepository(connections),
             new DapperPersonRepository(connections),
             new DapperAlertRepository(connections),
+            new DapperQueuePauseRepository(connections),
         ];
         yield return new(nameof(SqlDialect.MigrationLock), dialect.MigrationLock);
         foreach (var owner in owners)
