@@ -59,6 +59,8 @@ public static class AuditActions
     public const string DashboardCommand = "dashboard.command";
     public const string ApiKeyCreate = "api-key.create";
     public const string ApiKeyRevoke = "api-key.revoke";
+    public const string QueuePause = "queue.pause";
+    public const string QueueResume = "queue.resume";
 }
 
 /// <summary>How audit rows name what they touched; ids only, never content.</summary>

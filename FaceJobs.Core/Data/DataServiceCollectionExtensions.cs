@@ -45,6 +45,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IAccountRepository, DapperAccountRepository>();
         services.AddSingleton<IAuditLogRepository, DapperAuditLogRepository>();
         services.AddSingleton<IApiKeyRepository, DapperApiKeyRepository>();
+        services.AddSingleton<IQueuePauseRepository, DapperQueuePauseRepository>();
         services.AddSingleton<DatabaseMigrator>();
         return services;
     }

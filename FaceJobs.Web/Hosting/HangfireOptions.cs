@@ -19,6 +19,21 @@ public sealed class HangfireOptions
         ["default"] = 1,
     };
 
+    /// <summary>
+    /// How often each worker process reads which queues are paused (the Queues page); a pause or resume is obeyed by
+    /// every process within about this long.
+    /// </summary>
+    [Range(100, 60_000)]
+    public int PauseCheckMilliseconds { get; set; } = 2000;
+
+    /// <summary>
+    /// How long a running job may go on once its queue is paused or its process stops, before its cancellation token
+    /// fires and it goes back to its queue. Keep it below the host's shutdown timeout (30 s), so a stopping process
+    /// still puts back what it could not finish.
+    /// </summary>
+    [Range(0, 600)]
+    public int StopGraceSeconds { get; set; } = 20;
+
     /// <summary>How often SQLite job storage is polled for new jobs (SQL Server does not poll).</summary>
     [Range(50, 60_000)]
     public int SqlitePollIntervalMilliseconds { get; set; } = 250;

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace FaceJobs.Web.Hosting;
 
-/// <summary>Hangfire's storage (the same database choice as the app's data), this process's servers, and the dashboard.</summary>
+/// <summary>Hangfire's storage (the same database choice as the app's data), this process's servers (QueueServers), and the dashboard.</summary>
 public static class HangfireSetup
 {
     public const string DashboardPath = "/hangfire";
@@ -42,20 +42,13 @@ public static class HangfireSetup
             return;
 
         var workers = configuration.GetSection(HangfireOptions.SectionName).Get<HangfireOptions>()?.Workers ?? new HangfireOptions().Workers;
-        foreach (var (queue, count) in workers.Where(w => w.Value > 0))
-        {
-            if (!JobQueues.All.Contains(queue))
-                throw new InvalidOperationException($"Hangfire:Workers names an unknown queue '{queue}'; known queues: {string.Join(", ", JobQueues.All)}.");
+        var unknown = workers.Where(w => w.Value > 0).Select(w => w.Key).FirstOrDefault(queue => !JobQueues.All.Contains(queue));
+        if (unknown is not null)
+            throw new InvalidOperationException($"Hangfire:Workers names an unknown queue '{unknown}'; known queues: {string.Join(", ", JobQueues.All)}.");
 
-            // One server per queue, so each queue's worker count is its own.
-            services.AddHangfireServer(options =>
-            {
-                options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{queue}";
-                options.Queues = [queue];
-                options.WorkerCount = count;
-                options.SchedulePollingInterval = TimeSpan.FromSeconds(2);
-            });
-        }
+        // One server per queue, so each queue's worker count is its own and each can be paused alone.
+        services.AddSingleton<HangfireServerFactory>();
+        services.AddHostedService<QueueServers>();
     }
 
     private static void UseSqlServer(IGlobalConfiguration config, StorageOptions storage) =>

@@ -71,7 +71,7 @@ public sealed class ScriptInjectionTests(BrowserFixture browser) : IClassFixture
         page.Dialog += (_, dialog) => watch.Dialogs.Add($"{dialog.Type}: {dialog.Message}");
         await page.SignInAsync(host, AccountRole.Admin);
 
-        foreach (var path in new[] { "/", "/Admin/Accounts", "/Admin/Audit", "/Account/ApiKeys", "/Photos", $"/Photos/{photoId}", "/People", $"/People/{personId}", "/Alerts",
+        foreach (var path in new[] { "/", "/Admin/Accounts", "/Admin/Audit", "/Account/ApiKeys", "/Photos", $"/Photos/{photoId}", "/People", $"/People/{personId}", "/Alerts", "/Queues",
                      "/hangfire", "/hangfire/jobs/succeeded", $"/hangfire/jobs/details/{photo.DetectJobId}", "/hangfire/recurring", "/hangfire/servers" })
         {
             var response = await page.GotoAsync(new Uri(host.BaseAddress, path).ToString());

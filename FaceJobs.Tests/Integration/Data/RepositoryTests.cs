@@ -566,6 +566,36 @@ public abstract class RepositoryTests : IAsyncLifetime
         return repositories;
     }
 
+    [SkippableFact]
+    public async Task PauseAsync_KeepsTheFirstPauseAndItsAuthor_WhenPausedTwice()
+    {
+        var db = await StartAsync();
+
+        var first = await db.QueuePauses.PauseAsync("detect", "operator-1");
+        var second = await db.QueuePauses.PauseAsync("detect", "operator-2");
+        await db.QueuePauses.PauseAsync("alerts", "operator-2");
+
+        Assert.True(first);
+        Assert.False(second);
+        var pauses = await db.QueuePauses.ListAsync();
+        Assert.Equal([("alerts", "operator-2"), ("detect", "operator-1")], pauses.Select(p => (p.QueueName, p.PausedBy)));
+        Assert.All(pauses, pause => Assert.Equal(DateTimeKind.Utc, pause.PausedAtUtc.Kind));
+        Assert.InRange(pauses[0].PausedAtUtc, DateTime.UtcNow.AddMinutes(-5), DateTime.UtcNow.AddMinutes(5));
+    }
+
+    [SkippableFact]
+    public async Task ResumeAsync_RemovesOnlyThatQueue_AndSaysWhetherItWasPaused()
+    {
+        var db = await StartAsync();
+        await db.QueuePauses.PauseAsync("detect", "operator-1");
+        await db.QueuePauses.PauseAsync("recognize", "operator-1");
+
+        Assert.True(await db.QueuePauses.ResumeAsync("detect"));
+        Assert.False(await db.QueuePauses.ResumeAsync("detect"));
+        Assert.False(await db.QueuePauses.ResumeAsync("alerts"));
+        Assert.Equal(["recognize"], (await db.QueuePauses.ListAsync()).Select(p => p.QueueName));
+    }
+
     private static async Task<int> CountRowsAsync(Repositories db, string sql)
     {
         await using var connection = await db.Connections.OpenAsync();
@@ -617,6 +647,7 @@ public abstract class RepositoryTests : IAsyncLifetime
         public IAlertRepository Alerts { get; } = new DapperAlertRepository(connections);
         public IAccountRepository Accounts { get; } = new DapperAccountRepository(connections);
         public IApiKeyRepository ApiKeys { get; } = new DapperApiKeyRepository(connections);
+        public IQueuePauseRepository QueuePauses { get; } = new DapperQueuePauseRepository(connections);
     }
 }
 

@@ -24,6 +24,7 @@ public sealed class AccessTests : IAsyncLifetime
     [InlineData("/People")]
     [InlineData("/People/1")]
     [InlineData("/Alerts")]
+    [InlineData("/Queues")]
     [InlineData("/Admin/Accounts")]
     [InlineData("/hangfire")]
     [InlineData("/hangfire/jobs/succeeded")]

@@ -1,7 +1,9 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using FaceJobs.Core.Data;
 using FaceJobs.Core.Data.Repositories;
+using FaceJobs.Core.Jobs;
 using FaceJobs.Tests.Fixtures;
 using Hangfire;
 using Hangfire.States;
@@ -60,6 +62,19 @@ public sealed partial class AuditTests : IAsyncLifetime
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{handler} answered {(int)response.StatusCode}");
         }
 
+        Assert.Equal(HttpStatusCode.Redirect, (await operatorClient.PostFormAsync("/Queues", [("queue", JobQueues.Alerts)], [], handler: "Pause")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await operatorClient.PostFormAsync("/Queues", [("queue", JobQueues.Alerts)], [], handler: "Resume")).StatusCode);
+
+        // Through the API, with a key made on the page: the same actions leave the same rows.
+        using var api = _host.CreateApiClient(await operatorClient.CreateApiKeyAsync("audited program"));
+        using var apiPerson = await api.PostAsJsonAsync("/api/v1/people", new { name = "Api Person" });
+        Assert.Equal(HttpStatusCode.Created, apiPerson.StatusCode);
+        var apiPersonId = (await apiPerson.JsonAsync()).GetProperty("id").GetInt64();
+        using var apiUpload = await api.PostAsync("/api/v1/photos", ApiClients.Multipart(Photos.Strangers()));
+        Assert.Equal(HttpStatusCode.Accepted, apiUpload.StatusCode);
+        var apiPhotoId = (await apiUpload.JsonAsync()).GetProperty("accepted")[0].GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.NoContent, (await api.DeleteAsync($"/api/v1/people/{apiPersonId}")).StatusCode);
+
         var jobs = _host.Get<IBackgroundJobClient>();
         var runNow = jobs.Schedule(() => Console.WriteLine("audited"), TimeSpan.FromHours(1));
         var deleted = jobs.Schedule(() => Console.WriteLine("audited"), TimeSpan.FromHours(1));
@@ -89,6 +104,12 @@ public sealed partial class AuditTests : IAsyncLifetime
             (adminName, AuditActions.AccountPassword, AuditSubjects.Account(accountName)),
             (adminName, AuditActions.AccountUnlock, AuditSubjects.Account(accountName)),
             (adminName, AuditActions.AccountDelete, AuditSubjects.Account(accountName)),
+            (operatorName, AuditActions.QueuePause, $"queue {JobQueues.Alerts}"),
+            (operatorName, AuditActions.QueueResume, $"queue {JobQueues.Alerts}"),
+            (operatorName, AuditActions.ApiKeyCreate, AuditSubjects.Account(operatorName)),
+            (operatorName, AuditActions.PersonAdd, AuditSubjects.Person(apiPersonId)),
+            (operatorName, AuditActions.PhotoUpload, AuditSubjects.Photo(apiPhotoId)),
+            (operatorName, AuditActions.PersonRemove, AuditSubjects.Person(apiPersonId)),
             (operatorName, AuditActions.JobRequeue, AuditSubjects.Job(runNow)),
             (operatorName, AuditActions.JobDelete, AuditSubjects.Job(deleted)),
             (operatorName, AuditActions.JobRequeue, AuditSubjects.Job(deleted)),
