@@ -18,8 +18,9 @@ return arguments.Command switch
 static int Usage()
 {
     Console.Error.WriteLine("""
-        Vision options for every command: [--detector BlazeFace|Ssd] [--aligner Keypoints|Landmarks68] [--mirror on|off]
-            [--tiling on|off] [--score s]; the defaults are the app's (FaceOptions).
+        Vision options for every command: [--detector BlazeFace|BlazeFaceFullRange|Ssd] [--aligner Keypoints|Landmarks68]
+            [--mirror on|off] [--tiling on|off] [--score s] [--tile-score s] [--magnification m] [--tile-size px]
+            [--min-tile px]; the defaults are the app's (FaceOptions).
         FaceJobs.Eval verify <folder> [--pairs pairs.csv] [--threshold t] [--folds 10] [--dump-chips dir]
             <folder>/<identity>/<image> (every pair), or pairs.csv rows "img1,img2,same" relative to <folder>.
             Last line: accuracy=<10-fold cross-validated accuracy>.
