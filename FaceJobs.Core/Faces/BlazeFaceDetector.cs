@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.ML.OnnxRuntime;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
-using SixLabors.ImageSharp.Processing;
 
 namespace FaceJobs.Core.Faces;
 
@@ -13,9 +12,6 @@ namespace FaceJobs.Core.Faces;
 /// </summary>
 public sealed class BlazeFaceDetector : IFaceDetector, IDisposable
 {
-    private const float SuppressionIoU = 0.3f;
-    private const float PadValue = -1f;
-
     private readonly InferenceSession _session;
     private readonly string _inputName;
     private readonly int _inputSize;
@@ -59,36 +55,19 @@ public sealed class BlazeFaceDetector : IFaceDetector, IDisposable
     public IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image, bool tiling) => Detect(image, tiling ? _tiling : null);
 
     /// <summary>Detects on the whole image and, when <paramref name="tiling"/> is given, on its tiles.</summary>
-    public IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image, FaceTilingOptions? tiling)
-    {
-        var whole = new Rectangle(0, 0, image.Width, image.Height);
-        var candidates = DetectRegion(image, whole, _scoreThreshold);
-        if (tiling is not null)
-        {
-            // A face cut by a tile edge gives a small box that would not merge with the whole face.
-            var margin = 2f / BlazeFaceAnchors.InputSize;
-            foreach (var tile in DetectionTiles.Plan(image.Width, image.Height, tiling.SmallestTileFor(image.Width, image.Height), tiling.Overlap))
-            {
-                candidates.AddRange(DetectRegion(image, tile.Area, Math.Max(_scoreThreshold, tiling.ScoreThreshold))
-                    .Where(c => tile.Reports(c, image.Size(), margin * tile.Area.Width)));
-            }
-        }
-
-        return WeightedNonMaxSuppression.Apply(candidates, SuppressionIoU)
-            .Select(ToDetectedFace)
-            .ToList();
-    }
+    public IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image, FaceTilingOptions? tiling) =>
+        TiledDetection.Run(image, (region, score) => DetectRegion(image, region, score), _scoreThreshold, tiling?.ScoreThreshold ?? 1f, tiling, BlazeFaceAnchors.InputSize);
 
     /// <summary>How many model runs one <see cref="Detect(Image{Rgb24}, FaceTilingOptions?)"/> costs for an image of this size.</summary>
     public static int InferencesFor(Size imageSize, FaceTilingOptions? tiling) =>
-        1 + (tiling is null ? 0 : DetectionTiles.Plan(imageSize.Width, imageSize.Height, tiling.SmallestTileFor(imageSize.Width, imageSize.Height), tiling.Overlap).Count);
+        1 + (tiling is null ? 0 : TiledDetection.Tiles(imageSize, tiling, BlazeFaceAnchors.InputSize).Count);
 
     public void Dispose() => _session.Dispose();
 
     private List<FaceCandidate> DetectRegion(Image<Rgb24> image, Rectangle region, float scoreThreshold)
     {
         var letterbox = Letterbox.Fit(region, _inputSize);
-        var pixels = ToInputTensor(image, letterbox);
+        var pixels = TiledDetection.InputTensor(image, letterbox, _inputSize);
         using var input = OrtValue.CreateTensorValueFromMemory(pixels, [1, _inputSize, _inputSize, 3]);
         using var runOptions = new RunOptions();
         using var outputs = _session.Run(runOptions, [_inputName], [input], _session.OutputNames);
@@ -101,7 +80,7 @@ public sealed class BlazeFaceDetector : IFaceDetector, IDisposable
         }
 
         // Suppress inside each region first so tiles and the whole image merge as faces, not as raw anchors.
-        return WeightedNonMaxSuppression.Apply(candidates, SuppressionIoU).Select(letterbox.ToImage).ToList();
+        return WeightedNonMaxSuppression.Apply(candidates, TiledDetection.SuppressionIoU).Select(letterbox.ToImage).ToList();
     }
 
     /// <summary>Matches each score head [1,A,1] with its regressor head [1,A,16] by shape, whatever the output order.</summary>
@@ -127,28 +106,5 @@ public sealed class BlazeFaceDetector : IFaceDetector, IDisposable
         }
 
         return heads;
-    }
-
-    private float[] ToInputTensor(Image<Rgb24> image, Letterbox letterbox)
-    {
-        var size = _inputSize;
-        var pixels = new float[size * size * 3];
-        Array.Fill(pixels, PadValue);
-        using var scaled = image.Clone(x => x
-            .Crop(letterbox.Region)
-            .Resize(letterbox.ScaledWidth, letterbox.ScaledHeight, KnownResamplers.Triangle));
-        scaled.CopyRgbTo(pixels, 0, size, letterbox.PadLeft, letterbox.PadTop, 1 / 127.5f, -1f);
-        return pixels;
-    }
-
-    private static DetectedFace ToDetectedFace(FaceCandidate c)
-    {
-        var keypoints = new PointF[FaceCandidate.KeypointCount];
-        for (var k = 0; k < keypoints.Length; k++)
-        {
-            keypoints[k] = new PointF(c.Keypoints[2 * k], c.Keypoints[(2 * k) + 1]);
-        }
-
-        return new DetectedFace(new RectangleF(c.X, c.Y, c.Width, c.Height), c.Score, keypoints);
     }
 }

@@ -32,6 +32,9 @@ public sealed class FaceOptions
     /// <summary>Which detector finds the faces; see docs/accuracy.md for what each costs and finds.</summary>
     public FaceDetectorKind Detector { get; set; } = FaceDetectorKind.BlazeFace;
 
+    /// <summary>Model and thresholds of <see cref="FaceDetectorKind.BlazeFaceFullRange"/>; it tiles as <see cref="Tiling"/> says.</summary>
+    public FullRangeDetectorOptions FullRange { get; set; } = new();
+
     /// <summary>
     /// How a face is turned into the recognizer's chip. Landmarks68 by measurement on LFW View 1 training pairs:
     /// 10-fold cross-validated accuracy 0.9913 against 0.9908 with the keypoints, and 98.5% against 98.1% on the
@@ -60,6 +63,25 @@ public enum FaceDetectorKind
 
     /// <summary>face-api's SSD-MobileNetV1 (WIDER FACE), 512 px input; keypoints from the 68-point landmark net.</summary>
     Ssd,
+
+    /// <summary>MediaPipe BlazeFace full-range, 192 px input, with its keypoints; <see cref="FaceOptions.Tiling"/> for small faces.</summary>
+    BlazeFaceFullRange,
+}
+
+/// <summary>The full-range BlazeFace detector (<c>Faces:FullRange</c>).</summary>
+public sealed class FullRangeDetectorOptions
+{
+    /// <summary>The converted ONNX file (models/README.md); resolved like <see cref="FaceOptions.DetectorModelPath"/>.</summary>
+    [Required]
+    public string ModelPath { get; set; } = "models/blazeface_full_range_192.onnx";
+
+    /// <summary>Minimum confidence on the whole photo.</summary>
+    [Range(0.05, 0.99)]
+    public float ScoreThreshold { get; set; } = 0.5f;
+
+    /// <summary>Minimum confidence for faces found only in a tile (the pyramid's many looks at background add weak false positives).</summary>
+    [Range(0.05, 0.99)]
+    public float TileScoreThreshold { get; set; } = 0.6f;
 }
 
 public enum FaceAlignerKind

@@ -11,12 +11,14 @@ public sealed class FaceOptionsValidator(ModelPathResolver resolver) : IValidate
         var failures = new List<string>();
         Check(nameof(FaceOptions.DetectorModelPath), options.DetectorModelPath, failures);
         Check(nameof(FaceOptions.RecognizerModelPath), options.RecognizerModelPath, failures);
-        // ValidateDataAnnotations does not descend into nested objects.
-        var tilingErrors = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(options.Tiling, new ValidationContext(options.Tiling), tilingErrors, validateAllProperties: true))
+        if (options.Detector == FaceDetectorKind.BlazeFaceFullRange)
         {
-            failures.AddRange(tilingErrors.Select(e => $"{FaceOptions.SectionName}:{nameof(FaceOptions.Tiling)}: {e.ErrorMessage}"));
+            Check($"{nameof(FaceOptions.FullRange)}:{nameof(FullRangeDetectorOptions.ModelPath)}", options.FullRange.ModelPath, failures);
         }
+
+        // ValidateDataAnnotations does not descend into nested objects.
+        ValidateNested(nameof(FaceOptions.Tiling), options.Tiling, failures);
+        ValidateNested(nameof(FaceOptions.FullRange), options.FullRange, failures);
 
         if (options.ExecutionProvider == FaceExecutionProvider.Cuda && failures.Count == 0
             && OnnxSessions.WhyCudaIsUnavailable(resolver.Resolve(options.DetectorModelPath)) is { } why)
@@ -25,6 +27,15 @@ public sealed class FaceOptionsValidator(ModelPathResolver resolver) : IValidate
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateNested(string section, object options, List<string> failures)
+    {
+        var errors = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(options, new ValidationContext(options), errors, validateAllProperties: true))
+        {
+            failures.AddRange(errors.Select(e => $"{FaceOptions.SectionName}:{section}: {e.ErrorMessage}"));
+        }
     }
 
     private void Check(string setting, string path, List<string> failures)

@@ -35,6 +35,13 @@ public static class FaceServiceCollectionExtensions
                 choice.MaxDetectionSide));
             services.TryAddKeyedSingleton<IFaceDetector>(FaceAnalyzer.ReferenceDetectorKey, (sp, _) => sp.GetRequiredService<IFaceDetector>());
         }
+        else if (choice.Detector == FaceDetectorKind.BlazeFaceFullRange)
+        {
+            services.TryAddSingleton<BlazeFaceFullRangeDetector>();
+            services.TryAddSingleton<IFaceDetector>(sp => new DownscalingFaceDetector(sp.GetRequiredService<BlazeFaceFullRangeDetector>(), choice.MaxDetectionSide));
+            services.TryAddKeyedSingleton<IFaceDetector>(FaceAnalyzer.ReferenceDetectorKey, (sp, _) => new DownscalingFaceDetector(
+                new TightCropFaceDetector(sp.GetRequiredService<BlazeFaceFullRangeDetector>()), choice.MaxDetectionSide));
+        }
         else
         {
             // The padded-canvas retry is for tight reference crops only: on an upload without a face it would run tiled

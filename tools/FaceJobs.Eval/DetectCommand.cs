@@ -12,13 +12,18 @@ internal sealed class DetectCommand(CommandLine arguments)
         var folder = Path.GetFullPath(arguments.Positional[0]);
         var truth = BoxesFile.Read(arguments.Positional[1]);
         using var vision = VisionArguments.Create(arguments);
-        var tally = new DetectionTally();
+        var tally = new DetectionTally(arguments.Float("--iou") ?? DetectionTally.DefaultMinIoU);
         var verbose = arguments.Has("--verbose");
+        using var dump = arguments.Text("--dump") is { } dumpPath ? new StreamWriter(dumpPath) : null;
+        dump?.WriteLine("file,x,y,w,h,score");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         foreach (var (file, boxes) in truth)
         {
             using var image = FaceAnalyzer.DecodeUpright(File.ReadAllBytes(Path.Combine(folder, file)));
-            var found = vision.Detector.Detect(image).Select(f => f.Box).ToList();
+            var faces = vision.Detector.Detect(image);
+            var found = faces.Select(f => f.Box).ToList();
+            foreach (var face in faces)
+                dump?.WriteLine($"{file},{face.Box.X:F1},{face.Box.Y:F1},{face.Box.Width:F1},{face.Box.Height:F1},{face.Score:F3}");
             var matched = tally.Add(boxes, found);
             if (verbose)
                 Console.WriteLine($"{file} {image.Width}×{image.Height}: {boxes.Count} annotated, {found.Count} detected, {matched.Count} matched");

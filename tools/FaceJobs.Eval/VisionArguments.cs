@@ -5,18 +5,25 @@ namespace FaceJobs.Eval;
 /// <summary>
 /// The vision options every command takes, as configuration keys for <see cref="Vision"/>:
 /// <c>--detector BlazeFace|Ssd</c>, <c>--aligner Keypoints|Landmarks68</c>, <c>--mirror on|off</c>,
-/// <c>--tiling on|off</c>, <c>--score s</c>; anything not given keeps the app's default.
+/// <c>--tiling on|off</c>, <c>--score s</c> and <c>--tile-score s</c> (of the chosen BlazeFace model),
+/// <c>--magnification m</c>, <c>--tile-size px</c>, <c>--min-tile px</c>; anything not given keeps the app's default.
 /// </summary>
 internal static class VisionArguments
 {
     public static Vision Create(CommandLine arguments, bool? tiling = null)
     {
         var settings = new Dictionary<string, string?>();
-        Pick(settings, "Faces:Detector", arguments.Text("--detector"));
+        var detector = arguments.Text("--detector");
+        var fullRange = string.Equals(detector, nameof(FaceJobs.Core.Faces.FaceDetectorKind.BlazeFaceFullRange), StringComparison.OrdinalIgnoreCase);
+        Pick(settings, "Faces:Detector", detector);
         Pick(settings, "Faces:Aligner", arguments.Text("--aligner"));
         Pick(settings, "Faces:MirrorAveraging", OnOff(arguments.Text("--mirror")));
         Pick(settings, "Faces:Tiling:Enabled", tiling?.ToString() ?? OnOff(arguments.Text("--tiling")));
-        Pick(settings, "Faces:ScoreThreshold", arguments.Text("--score"));
+        Pick(settings, fullRange ? "Faces:FullRange:ScoreThreshold" : "Faces:ScoreThreshold", arguments.Text("--score"));
+        Pick(settings, fullRange ? "Faces:FullRange:TileScoreThreshold" : "Faces:Tiling:ScoreThreshold", arguments.Text("--tile-score"));
+        Pick(settings, "Faces:Tiling:Magnification", arguments.Text("--magnification"));
+        Pick(settings, "Faces:Tiling:TileSize", arguments.Text("--tile-size"));
+        Pick(settings, "Faces:Tiling:MinTileSize", arguments.Text("--min-tile"));
         return new Vision(settings);
     }
 

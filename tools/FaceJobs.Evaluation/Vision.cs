@@ -34,8 +34,24 @@ public sealed class Vision : IDisposable
     public OnnxFaceEmbedder Recognizer => _services.GetRequiredService<OnnxFaceEmbedder>();
 
     public string Describe() =>
-        $"detector {Options.Detector}{(Options.Detector == FaceDetectorKind.BlazeFace ? $", tiling {(Options.Tiling.Enabled ? "on" : "off")}" : "")}, " +
-        $"aligner {Options.Aligner}, mirror averaging {(Options.MirrorAveraging ? "on" : "off")}";
+        $"detector {Options.Detector}{DescribeThresholds()}, aligner {Options.Aligner}, mirror averaging {(Options.MirrorAveraging ? "on" : "off")}";
+
+    private string DescribeThresholds()
+    {
+        var (score, tileScore) = Options.Detector switch
+        {
+            FaceDetectorKind.BlazeFace => (Options.ScoreThreshold, Options.Tiling.ScoreThreshold),
+            FaceDetectorKind.BlazeFaceFullRange => (Options.FullRange.ScoreThreshold, Options.FullRange.TileScoreThreshold),
+            _ => (float.NaN, float.NaN),
+        };
+        if (float.IsNaN(score))
+            return "";
+
+        var tiling = Options.Tiling;
+        return $" (score {score:0.##}), tiling " + (tiling.Enabled
+            ? $"on (tile score {tileScore:0.##}, tiles from {tiling.TileSize} px, magnification {tiling.Magnification:0.##}, min {tiling.MinTileSize} px)"
+            : "off");
+    }
 
     public void Dispose() => _services.Dispose();
 }

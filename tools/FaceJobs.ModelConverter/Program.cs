@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using FaceJobs.ModelConversion.Networks;
 
-const string Usage = "usage: FaceJobs.ModelConverter recognizer|ssd-detector|landmarks68 <face-api model dir> <out.onnx>";
+const string Usage = "usage: FaceJobs.ModelConverter recognizer|ssd-detector|landmarks68|full-range-detector <tfjs model dir> <out.onnx>";
 if (args.Length != 3)
 {
     Console.Error.WriteLine(Usage);
@@ -16,6 +16,7 @@ Func<string, byte[]>? convert = network switch
     "recognizer" => DlibResNetConverter.Convert,
     "ssd-detector" => SsdMobilenetV1Converter.Convert,
     "landmarks68" => FaceLandmark68Converter.Convert,
+    "full-range-detector" => BlazeFaceFullRangeConverter.Convert,
     _ => null,
 };
 

@@ -11,7 +11,16 @@ internal static class BlazeFaceAnchors
     /// <summary>Cells along one side and anchors a cell, for each output head, in output order.</summary>
     public static readonly (int Cells, int PerCell)[] Heads = [(16, 2), (8, 6)];
 
+    /// <summary>
+    /// The full-range model (192×192) has one anchor a cell on a grid of stride 4 (48×48, 2,304 anchors): MediaPipe's
+    /// face_detection_full_range.pbtxt, SsdAnchorsCalculator with num_layers 1, strides [4], fixed_anchor_size.
+    /// </summary>
+    public const int FullRangeStride = 4;
+
     public static int CountFor(int cells, int perCell) => cells * cells * perCell;
+
+    /// <summary>Anchor centres of the full-range model for its square input side.</summary>
+    public static (float X, float Y)[] FullRange(int inputSize) => Generate(inputSize / FullRangeStride, 1);
 
     /// <summary>Anchor centres in normalised [0,1] input coordinates for one head (row-major, anchors innermost).</summary>
     public static (float X, float Y)[] Generate(int cells, int perCell)

@@ -6,7 +6,7 @@ namespace FaceJobs.Core.Faces.BlazeFace;
 /// </summary>
 internal static class BlazeFaceDecoder
 {
-    private const int RegressorLength = 4 + (2 * FaceCandidate.KeypointCount);
+    public const int RegressorLength = 4 + (2 * FaceCandidate.KeypointCount);
 
     // MediaPipe clips raw scores to ±100 before the sigmoid.
     private const float ScoreClip = 100f;
@@ -35,19 +35,49 @@ internal static class BlazeFaceDecoder
                 continue;
             }
 
-            var r = regressors.Slice(i * RegressorLength, RegressorLength);
-            var anchorX = anchors[i].X * inputSize;
-            var anchorY = anchors[i].Y * inputSize;
-            var centreX = anchorX + r[0];
-            var centreY = anchorY + r[1];
-            var keypoints = new float[2 * FaceCandidate.KeypointCount];
-            for (var k = 0; k < FaceCandidate.KeypointCount; k++)
-            {
-                keypoints[2 * k] = anchorX + r[4 + (2 * k)];
-                keypoints[(2 * k) + 1] = anchorY + r[5 + (2 * k)];
-            }
-
-            into.Add(new FaceCandidate(centreX - (r[2] / 2), centreY - (r[3] / 2), r[2], r[3], score, keypoints));
+            into.Add(ToCandidate(regressors.Slice(i * RegressorLength, RegressorLength), anchors[i], score, inputSize));
         }
+    }
+
+    /// <summary>
+    /// Decodes the full-range model's single output [A,17]: per anchor the score logit followed by its 16 regressors.
+    /// </summary>
+    public static void DecodeInterleaved(
+        ReadOnlySpan<float> detections,
+        ReadOnlySpan<(float X, float Y)> anchors,
+        float scoreThreshold,
+        float inputSize,
+        List<FaceCandidate> into)
+    {
+        const int stride = 1 + RegressorLength;
+        if (detections.Length != anchors.Length * stride)
+        {
+            throw new ArgumentException($"Output size {detections.Length} does not match {anchors.Length} anchors of {stride} values.");
+        }
+
+        for (var i = 0; i < anchors.Length; i++)
+        {
+            var score = Sigmoid(detections[i * stride]);
+            if (score >= scoreThreshold)
+            {
+                into.Add(ToCandidate(detections.Slice((i * stride) + 1, RegressorLength), anchors[i], score, inputSize));
+            }
+        }
+    }
+
+    private static FaceCandidate ToCandidate(ReadOnlySpan<float> r, (float X, float Y) anchor, float score, float inputSize)
+    {
+        var anchorX = anchor.X * inputSize;
+        var anchorY = anchor.Y * inputSize;
+        var centreX = anchorX + r[0];
+        var centreY = anchorY + r[1];
+        var keypoints = new float[2 * FaceCandidate.KeypointCount];
+        for (var k = 0; k < FaceCandidate.KeypointCount; k++)
+        {
+            keypoints[2 * k] = anchorX + r[4 + (2 * k)];
+            keypoints[(2 * k) + 1] = anchorY + r[5 + (2 * k)];
+        }
+
+        return new FaceCandidate(centreX - (r[2] / 2), centreY - (r[3] / 2), r[2], r[3], score, keypoints);
     }
 }

@@ -39,6 +39,52 @@ public sealed class VisionRegistrationTests
         Assert.Contains("Faces:Ssd:ModelPath", error.Message);
     }
 
+    [Fact]
+    public void AddFaceJobsVision_ResolvesFullRangeDetectorThatFindsTheBackModelsFaces_WhenChosen()
+    {
+        using var provider = FullRangeProvider(Path.Combine(TestPaths.Models, "blazeface_full_range_192.onnx"));
+        using var back = new BlazeFaceDetector(Path.Combine(TestPaths.Models, "blazeface_back_256.onnx"), new FaceOptions());
+        using var image = Image.Load<Rgb24>(TestPaths.Sample(4));
+
+        var faces = provider.GetRequiredService<IFaceDetector>().Detect(image);
+
+        Assert.IsType<DownscalingFaceDetector>(provider.GetRequiredService<IFaceDetector>());
+        Assert.NotNull(provider.GetRequiredService<BlazeFaceFullRangeDetector>());
+        var expected = back.Detect(image);
+        Assert.Equal(4, expected.Count);
+        Assert.All(expected, e => Assert.Contains(faces, f => IntersectionOverUnion(e.Box, f.Box) >= 0.3f));
+        Assert.All(faces, f => Assert.Equal(6, f.Keypoints.Count));
+    }
+
+    private static float IntersectionOverUnion(RectangleF a, RectangleF b)
+    {
+        var overlap = RectangleF.Intersect(a, b);
+        var intersection = overlap.Width * overlap.Height;
+        return intersection <= 0 ? 0 : intersection / ((a.Width * a.Height) + (b.Width * b.Height) - intersection);
+    }
+
+    [Fact]
+    public void AddFaceJobsVision_FailsValidation_WhenFullRangeModelFileIsMissing()
+    {
+        using var provider = FullRangeProvider(Path.Combine(TestPaths.Models, "missing.onnx"));
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<FaceOptions>>().Value);
+
+        Assert.Contains("Faces:FullRange:ModelPath", error.Message);
+    }
+
+    private static ServiceProvider FullRangeProvider(string modelPath)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Faces:Detector"] = "BlazeFaceFullRange",
+            ["Faces:FullRange:ModelPath"] = modelPath,
+            ["Faces:Landmarks:ModelPath"] = Path.Combine(TestPaths.Models, "face_landmark_68.onnx"),
+        }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
+        return services.AddFaceJobsVision(configuration).BuildServiceProvider();
+    }
+
     private static ServiceProvider Provider(string ssdModelPath)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

@@ -43,6 +43,46 @@ public sealed class BlazeFaceMathTests
     }
 
     [Fact]
+    public void FullRange_Gives2304AnchorsOnA48x48GridRowByRow_ForThe192PixelInput()
+    {
+        var anchors = BlazeFaceAnchors.FullRange(192);
+
+        Assert.Equal(2304, anchors.Length);
+        Assert.Equal((0.5f / 48, 0.5f / 48), anchors[0]);
+        Assert.Equal((1.5f / 48, 0.5f / 48), anchors[1]);
+        Assert.Equal((0.5f / 48, 1.5f / 48), anchors[48]);
+        Assert.Equal((47.5f / 48, 47.5f / 48), anchors[^1]);
+    }
+
+    [Fact]
+    public void DecodeInterleaved_ReadsScoreThenRegressorsOfEachAnchor_WhenScoreIsAboveThreshold()
+    {
+        (float, float)[] anchors = [(0.25f, 0.5f), (0.75f, 0.75f)];
+        var detections = new float[34];
+        detections[0] = -3f;
+        float[] second = [2f, 10, -6, 40, 50, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+        second.CopyTo(detections, 17);
+        var found = new List<FaceCandidate>();
+
+        BlazeFaceDecoder.DecodeInterleaved(detections, anchors, 0.5f, 192, found);
+
+        var face = Assert.Single(found);
+        Assert.Equal(144 + 10 - 20, face.X, 3);
+        Assert.Equal(144 - 6 - 25, face.Y, 3);
+        Assert.Equal(40, face.Width, 3);
+        Assert.Equal(50, face.Height, 3);
+        Assert.Equal(1 / (1 + MathF.Exp(-2)), face.Score, 5);
+        Assert.Equal(144 + 1, face.Keypoints[0], 3);
+        Assert.Equal(144 + 12, face.Keypoints[11], 3);
+    }
+
+    [Fact]
+    public void DecodeInterleaved_Throws_WhenOutputSizeDoesNotMatchAnchors()
+    {
+        Assert.Throws<ArgumentException>(() => BlazeFaceDecoder.DecodeInterleaved(new float[33], new (float, float)[2], 0.5f, 192, []));
+    }
+
+    [Fact]
     public void Decode_Throws_WhenOutputSizeDoesNotMatchAnchors()
     {
         Assert.Throws<ArgumentException>(() =>

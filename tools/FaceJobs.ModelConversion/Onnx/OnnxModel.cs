@@ -7,6 +7,7 @@ internal enum OnnxDataType
     UInt8 = 2,
     Int32 = 6,
     Int64 = 7,
+    Float16 = 10,
 }
 
 /// <summary>A dimension that is either fixed (<see cref="Value"/>) or symbolic (<see cref="Parameter"/>).</summary>

@@ -18,6 +18,9 @@ internal sealed class TfjsWeightImporter(OnnxGraphBuilder graph, TfjsWeights wei
 
     private readonly HashSet<string> _imported = [];
 
+    /// <summary>The weights imported or read so far.</summary>
+    public IReadOnlySet<string> Imported => _imported;
+
     /// <summary>
     /// Adds weight <paramref name="name"/>, optionally transposed by <paramref name="permutation"/>
     /// and given the shape <paramref name="dims"/> (same element count), and returns the float value's name.
@@ -49,6 +52,7 @@ internal sealed class TfjsWeightImporter(OnnxGraphBuilder graph, TfjsWeights wei
         {
             { Quantization: null, DataType: "float32" } => graph.AddInitializer(name, OnnxDataType.Float, targetDims, stored),
             { Quantization.StoredType: "uint8", DataType: "float32" } => AddDequantized(tensor, targetDims, stored),
+            { Quantization.StoredType: "float16", DataType: "float32" } => AddWidened(tensor, targetDims, stored),
             _ => throw new NotSupportedException(
                 $"Weight '{name}': dtype {tensor.DataType} stored as {tensor.Quantization?.StoredType ?? tensor.DataType} is not supported yet."),
         };
@@ -72,6 +76,7 @@ internal sealed class TfjsWeightImporter(OnnxGraphBuilder graph, TfjsWeights wei
             { Quantization: null, DataType: "float32" } => MemoryMarshal.Cast<byte, float>(tensor.StoredBytes).ToArray().Select(v => (double)v),
             { Quantization: null, DataType: "int32" } => MemoryMarshal.Cast<byte, int>(tensor.StoredBytes).ToArray().Select(v => (double)v),
             { Quantization.StoredType: "uint8" } => tensor.StoredBytes.Select(b => (b * tensor.Quantization.Scale) + tensor.Quantization.Min),
+            { Quantization.StoredType: "float16" } => MemoryMarshal.Cast<byte, Half>(tensor.StoredBytes).ToArray().Select(v => (double)v),
             _ => throw new NotSupportedException($"Weight '{name}': {tensor.DataType} stored as {tensor.Quantization?.StoredType} cannot be read."),
         };
         return tensor.DataType == "int32" ? values.Select(v => Math.Round(v)).ToArray() : values.ToArray();
@@ -85,6 +90,13 @@ internal sealed class TfjsWeightImporter(OnnxGraphBuilder graph, TfjsWeights wei
         {
             throw new InvalidOperationException($"Weights not used by the graph: {string.Join(", ", unused)}");
         }
+    }
+
+    /// <summary>Half-precision weights stay half in the file (half the size) and are cast to float in the graph.</summary>
+    private string AddWidened(TfjsTensor tensor, long[] dims, byte[] stored)
+    {
+        var half = graph.AddInitializer($"{tensor.Name}/float16", OnnxDataType.Float16, dims, stored);
+        return graph.AddNode("Cast", [half], [OnnxAttribute.Int("to", (long)OnnxDataType.Float)], outputName: tensor.Name);
     }
 
     private string AddDequantized(TfjsTensor tensor, long[] dims, byte[] stored)

@@ -33,8 +33,14 @@ internal sealed class TfjsWeights
         }
 
         using var manifest = JsonDocument.Parse(File.ReadAllBytes(manifestPath));
+        return FromManifest(manifest.RootElement, modelDirectory, manifestPath);
+    }
+
+    /// <summary>Reads the weights a tfjs graph model (<c>model.json</c> with its own <c>weightsManifest</c>) names.</summary>
+    public static TfjsWeights FromManifest(JsonElement manifest, string modelDirectory, string describedAs)
+    {
         var tensors = new List<TfjsTensor>();
-        foreach (var group in manifest.RootElement.EnumerateArray())
+        foreach (var group in manifest.EnumerateArray())
         {
             var shards = group.GetProperty("paths").EnumerateArray()
                 .SelectMany(path => File.ReadAllBytes(Path.Combine(modelDirectory, path.GetString()!)))
@@ -48,7 +54,7 @@ internal sealed class TfjsWeights
 
             if (offset != shards.Length)
             {
-                throw new InvalidDataException($"{manifestPath}: the weights use {offset} bytes but the shards hold {shards.Length}.");
+                throw new InvalidDataException($"{describedAs}: the weights use {offset} bytes but the shards hold {shards.Length}.");
             }
         }
 
@@ -63,10 +69,11 @@ internal sealed class TfjsWeights
         TfjsQuantization? quantization = null;
         if (weight.TryGetProperty("quantization", out var q))
         {
-            quantization = new TfjsQuantization(
-                q.GetProperty("dtype").GetString()!,
-                q.GetProperty("scale").GetDouble(),
-                q.GetProperty("min").GetDouble());
+            // float16 "quantization" is a plain half-precision copy, without scale or min.
+            var storedType = q.GetProperty("dtype").GetString()!;
+            quantization = storedType == "float16"
+                ? new TfjsQuantization(storedType, 1, 0)
+                : new TfjsQuantization(storedType, q.GetProperty("scale").GetDouble(), q.GetProperty("min").GetDouble());
         }
 
         var elementSize = BytesPerElement(quantization?.StoredType ?? dataType);

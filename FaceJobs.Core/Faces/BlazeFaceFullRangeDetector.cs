@@ -1,0 +1,94 @@
+using FaceJobs.Core.Faces.BlazeFace;
+using Microsoft.Extensions.Options;
+using Microsoft.ML.OnnxRuntime;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+
+namespace FaceJobs.Core.Faces;
+
+/// <summary>
+/// MediaPipe BlazeFace full-range (faces up to ~5 m; 192×192) over ONNX Runtime: letterboxed NHWC input in [-1, 1],
+/// one output [1,2304,17] decoded against a 48×48 anchor grid, weighted NMS, the same magnifying tile pyramid as
+/// <see cref="BlazeFaceDetector"/> (<c>Faces:Tiling</c>) with its own thresholds (<c>Faces:FullRange</c>).
+/// </summary>
+public sealed class BlazeFaceFullRangeDetector : IFaceDetector, IDisposable
+{
+    private readonly InferenceSession _session;
+    private readonly string _inputName;
+    private readonly int _inputSize;
+    private readonly FullRangeDetectorOptions _options;
+    private readonly FaceTilingOptions _tiling;
+    private readonly (float X, float Y)[] _anchors;
+
+    public BlazeFaceFullRangeDetector(IOptions<FaceOptions> options, ModelPathResolver resolver)
+        : this(resolver.Resolve(options.Value.FullRange.ModelPath), options.Value)
+    {
+    }
+
+    public BlazeFaceFullRangeDetector(string modelPath, FaceOptions options)
+        : this(modelPath, options, OnnxSessionSettings.From(options))
+    {
+    }
+
+    internal BlazeFaceFullRangeDetector(string modelPath, FaceOptions options, OnnxSessionSettings session)
+    {
+        _session = OnnxSessions.Create(modelPath, session);
+        var input = _session.InputMetadata.Single();
+        _inputName = input.Key;
+        var dimensions = input.Value.Dimensions;
+        if (dimensions.Length != 4 || dimensions[1] != dimensions[2] || dimensions[3] != 3)
+        {
+            throw new InvalidOperationException($"{modelPath}: expected an NHWC input [N,S,S,3], found [{string.Join(',', dimensions)}].");
+        }
+
+        _inputSize = dimensions[1];
+        _anchors = BlazeFaceAnchors.FullRange(_inputSize);
+        var output = _session.OutputMetadata.Single().Value.Dimensions;
+        if (output.Length != 3 || output[1] != _anchors.Length || output[2] != 1 + BlazeFaceDecoder.RegressorLength)
+        {
+            throw new InvalidOperationException(
+                $"{modelPath}: expected one output [N,{_anchors.Length},{1 + BlazeFaceDecoder.RegressorLength}], found [{string.Join(',', output)}].");
+        }
+
+        _options = options.FullRange;
+        _tiling = options.Tiling;
+    }
+
+    public IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image) => Detect(image, _tiling.Enabled ? _tiling : null);
+
+    /// <summary>Detects on the whole image and, when <paramref name="tiling"/> is given, on its tiles.</summary>
+    public IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image, FaceTilingOptions? tiling) =>
+        TiledDetection.Run(image, (region, score) => DetectRegion(image, region, score), _options.ScoreThreshold, _options.TileScoreThreshold, tiling, _inputSize);
+
+    /// <summary>The raw output [2304 × 17] for an image already of the input size (for the equivalence test).</summary>
+    internal float[] RunNetwork(Image<Rgb24> image)
+    {
+        if (image.Width != _inputSize || image.Height != _inputSize)
+        {
+            throw new ArgumentException($"RunNetwork takes a {_inputSize}×{_inputSize} image, not {image.Width}×{image.Height}.", nameof(image));
+        }
+
+        return Run(TiledDetection.InputTensor(image, Letterbox.Fit(new Rectangle(0, 0, _inputSize, _inputSize), _inputSize), _inputSize));
+    }
+
+    public void Dispose() => _session.Dispose();
+
+    private List<FaceCandidate> DetectRegion(Image<Rgb24> image, Rectangle region, float scoreThreshold)
+    {
+        var letterbox = Letterbox.Fit(region, _inputSize);
+        var detections = Run(TiledDetection.InputTensor(image, letterbox, _inputSize));
+        var candidates = new List<FaceCandidate>();
+        BlazeFaceDecoder.DecodeInterleaved(detections, _anchors, scoreThreshold, _inputSize, candidates);
+
+        // Suppress inside each region first so tiles and the whole image merge as faces, not as raw anchors.
+        return WeightedNonMaxSuppression.Apply(candidates, TiledDetection.SuppressionIoU).Select(letterbox.ToImage).ToList();
+    }
+
+    private float[] Run(float[] pixels)
+    {
+        using var input = OrtValue.CreateTensorValueFromMemory(pixels, [1, _inputSize, _inputSize, 3]);
+        using var runOptions = new RunOptions();
+        using var outputs = _session.Run(runOptions, [_inputName], [input], _session.OutputNames);
+        return outputs[0].GetTensorDataAsSpan<float>().ToArray();
+    }
+}
