@@ -105,9 +105,10 @@ public static class FaceJobsHosting
         app.UseStaticFiles();
         app.Use(app.Services.GetRequiredService<LargeRequestMemory>().TrackAsync);
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization: an anonymous upload is refused before it can hold one of the few upload slots.
+        app.UseRateLimiter();
         app.UseMiddleware<DashboardAuditMiddleware>(HangfireSetup.DashboardPath);
         app.MapRazorPages();
         app.MapMediaEndpoints();

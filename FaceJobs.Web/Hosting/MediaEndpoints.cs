@@ -20,15 +20,16 @@ public static class MediaEndpoints
             await people.GetReferenceThumbnailAsync(id, ct) is { } bytes ? Image(bytes, "image/jpeg") : Results.NotFound());
     }
 
-    // Stored bytes never change for an id, so browsers may cache them; nosniff keeps a browser from guessing a type.
+    // Photos of people: kept out of browser and proxy caches, so a deleted photo or a signed-out session leaves no
+    // copy behind; nosniff keeps a browser from guessing a type.
     private static IResult Image(byte[] bytes, string contentType) =>
-        new CachedImageResult(bytes, contentType);
+        new UncachedImageResult(bytes, contentType);
 
-    private sealed class CachedImageResult(byte[] bytes, string contentType) : IResult
+    private sealed class UncachedImageResult(byte[] bytes, string contentType) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
-            httpContext.Response.Headers.CacheControl = "private, max-age=86400, immutable";
+            httpContext.Response.Headers.CacheControl = "private, no-store";
             httpContext.Response.Headers.XContentTypeOptions = "nosniff";
             return Results.Bytes(bytes, contentType).ExecuteAsync(httpContext);
         }

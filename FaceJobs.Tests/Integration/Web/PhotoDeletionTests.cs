@@ -44,7 +44,10 @@ public abstract class PhotoDeletionTests
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/media/photos/{deletedId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/media/faces/{traces.FaceIds.First()}")).StatusCode);
         Assert.Equal(keptFaces.Count, (await host.Get<IFaceRepository>().ListByPhotoAsync(keptId)).Count);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/media/photos/{keptId}")).StatusCode);
+        using var kept = await client.GetAsync($"/media/photos/{keptId}");
+        Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        // No browser or proxy keeps a copy that would outlive the delete.
+        Assert.True(kept.Headers.CacheControl is { NoStore: true, Private: true }, $"Cache-Control: {kept.Headers.CacheControl}");
         var audit = await host.Get<IAuditLogRepository>().ListAsync(0, 50);
         Assert.Contains(audit, entry => (entry.Actor, entry.Action, entry.Subject) == (name, AuditActions.PhotoDelete, AuditSubjects.Photo(deletedId)));
     }
