@@ -87,7 +87,7 @@ public sealed class AppProcess : IDisposable
             {
                 return null;
             }
-        }, TimeSpan.FromSeconds(60), "the FaceJobs.Web process to answer /health");
+        }, TimeSpan.FromSeconds(120), "the FaceJobs.Web process to answer /health");
         return app;
     }
 

@@ -59,8 +59,7 @@ public sealed partial class Cluster : IAsyncDisposable
     public JobStorage Jobs { get; }
 
     /// <summary>
-    /// Starts one web process first (it migrates and prepares Hangfire's schema), then the rest at once.
-    /// <paramref name="settings"/> are added to (or replace) every process's settings, for this cluster's whole life.
+    /// Starts <paramref name="webs"/> web and <paramref name="workers"/> worker processes. <paramref name="settings"/> are added to (or replace) every process's settings, for this cluster's whole life.
     /// </summary>
     public static async Task<Cluster> StartAsync(
         PostgreSqlTestDatabase database, int webs, int workers, IReadOnlyDictionary<string, string>? settings = null)
@@ -78,17 +77,16 @@ public sealed partial class Cluster : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts more processes on the same database and SMTP server (after <see cref="StopAllAsync"/>, say).</summary>
+    /// <summary>
+    /// Starts processes on the same database and SMTP server, all at once: the first to start migrates and prepares
+    /// Hangfire's schema under the start-up lock while the others wait for it (README: PostgreSQL).
+    /// </summary>
     public async Task StartProcessesAsync(int webs, int workers)
     {
-        if (webs > 0)
-            Webs.Add(await StartProcessAsync("Web"));
-        var rest = Enumerable.Range(1, webs - 1).Select(_ => StartProcessAsync("Web"))
-            .Concat(Enumerable.Range(0, workers).Select(_ => StartProcessAsync("Worker")))
-            .ToArray();
-        var started = await Task.WhenAll(rest);
-        Webs.AddRange(started.Take(Math.Max(0, webs - 1)));
-        Workers.AddRange(started.Skip(Math.Max(0, webs - 1)));
+        var starting = Enumerable.Repeat("Web", webs).Concat(Enumerable.Repeat("Worker", workers)).Select(StartProcessAsync).ToArray();
+        var started = await Task.WhenAll(starting);
+        Webs.AddRange(started.Take(webs));
+        Workers.AddRange(started.Skip(webs));
     }
 
     /// <summary>Stops every web and worker process at once with SIGTERM, as a service manager would, and waits until they exited.</summary>

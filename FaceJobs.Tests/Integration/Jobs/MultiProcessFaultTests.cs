@@ -25,7 +25,6 @@ public sealed class MultiProcessFaultTests(ITestOutputHelper output)
     [Fact]
     public async Task Photos_FinishOnTheOtherWorkerAndMailOnce_WhenAWorkerIsKilledMidDetection()
     {
-        var T0 = Stopwatch.GetTimestamp();
         await using var database = await PostgreSqlTestDatabase.CreateAsync();
         await using var cluster = await Cluster.StartAsync(database, webs: 1, workers: 2, new Dictionary<string, string>
         {
@@ -34,15 +33,11 @@ public sealed class MultiProcessFaultTests(ITestOutputHelper output)
             // ...and a photo's alert lock it held this long (each alert job here holds it well under a second).
             ["Hangfire:PostgreSqlDistributedLockTimeoutSeconds"] = "10",
         });
-        output.WriteLine($"PROFILE started {Stopwatch.GetElapsedTime(T0).TotalSeconds:0.0}");
         await cluster.EnrollWatchedPersonAsync();
-        output.WriteLine($"PROFILE enrolled {Stopwatch.GetElapsedTime(T0).TotalSeconds:0.0}");
         var photoIds = await cluster.UploadAsync(SmallPhotosWithWatchedPerson(12));
-        output.WriteLine($"PROFILE uploaded {Stopwatch.GetElapsedTime(T0).TotalSeconds:0.0}");
 
         var (victim, cutOff) = await KillWorkerRunningDetectionAsync(cluster);
         var killed = Stopwatch.StartNew();
-        output.WriteLine($"PROFILE killed {Stopwatch.GetElapsedTime(T0).TotalSeconds:0.0}");
         var cutOffPhoto = (await cluster.Photos.GetAsync(cutOff.Argument))!;
         await cluster.WaitForPhotoStageAsync(cutOffPhoto.Id, FinishTimeout);
         var takenOver = killed.Elapsed;
@@ -142,10 +137,7 @@ public sealed class MultiProcessFaultTests(ITestOutputHelper output)
     {
         await using var server = await PostgreSqlTestServer.StartDedicatedAsync();
         await using var database = await server.CreateDatabaseAsync();
-        await using var cluster = await Cluster.StartAsync(database, webs: 1, workers: 2, new Dictionary<string, string>
-        {
-            ["Hangfire:PostgreSqlDistributedLockTimeoutSeconds"] = "10",
-        });
+        await using var cluster = await Cluster.StartAsync(database, webs: 1, workers: 2);
         await cluster.EnrollWatchedPersonAsync();
         var photoIds = await cluster.UploadAsync(SmallPhotosWithWatchedPerson(16));
         using var health = new HttpClient { BaseAddress = cluster.Webs[0].BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
@@ -171,12 +163,8 @@ public sealed class MultiProcessFaultTests(ITestOutputHelper output)
         var photos = await cluster.WaitForAllFinishedAsync(photoIds, FinishTimeout);
         var recovered = up.Elapsed;
 
-        // Nothing lost: every match mailed. A send whose delivery row could not be written (the server went down in
-        // between) is sent again on retry, under the same Message-Id; the test counts such repeats rather than forbid them.
-        var expected = await cluster.AssertEachPhotoMatchedOnceAsync(photos, facesPerPhoto: 1);
-        await cluster.Smtp.WaitForMessagesAsync(expected.Count, TimeSpan.FromSeconds(30));
-        var mailed = cluster.Smtp.Messages.Select(mail => mail.MessageId).ToList();
-        Assert.Equal(expected.Order(), mailed.Distinct().Order());
+        // Nothing lost, nothing mailed twice: an alert sent just before the server went away is recorded once it is back.
+        await cluster.AssertEachPhotoMailedOnceAsync(photos, facesPerPhoto: 1);
         await AssertOnePipelinePerPhotoAsync(cluster, photoIds);
         var starts = cluster.StateCounts(JobIdsOf(photos), "Processing");
         var failures = cluster.StateCounts(JobIdsOf(photos), "Failed").Values.Sum();
@@ -184,7 +172,7 @@ public sealed class MultiProcessFaultTests(ITestOutputHelper output)
         output.WriteLine(
             $"{photos.Count} photos; /health 503 Unhealthy {noticed.TotalSeconds:0.0} s after the stop, Healthy {healthBack.TotalSeconds:0.0} s after the start; " +
             $"all photos finished {recovered.TotalSeconds:0.0} s after the start; {starts.Count(job => job.Value > 1)} jobs started more than once, " +
-            $"{failures} Failed states; job starts per process {Describe(runs)}; emails {mailed.Count} ({mailed.Count - mailed.Distinct().Count()} repeats) for {expected.Count} matches");
+            $"{failures} Failed states; job starts per process {Describe(runs)}; emails {cluster.Smtp.Count}");
     }
 
     [Fact]
