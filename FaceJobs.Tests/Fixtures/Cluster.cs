@@ -234,11 +234,23 @@ public sealed partial class Cluster : IAsyncDisposable
                     $"alert {p.AlertStatus} ({JobState(p.AlertJobId)}), last error {p.LastError}");
                 throw new TimeoutException(
                     $"{unfinished.Length} of {photoIds.Count} photos unfinished after {timeout.TotalSeconds:0} s:\n{string.Join("\n", states)}\n" +
-                    string.Join("\n", _processes.Select(process => $"process {process.Id} (exited: {process.HasExited}):\n{process.LastOutput(8)}")));
+                    $"Hangfire queue and locks:\n{await QueueAndLocksAsync()}\n" +
+                    string.Join("\n", _processes.Select(process => $"process {process.Id} (exited: {process.HasExited}):\n{process.LastOutput(40)}")));
             }
 
             await Task.Delay(500);
         }
+    }
+
+    /// <summary>Hangfire.PostgreSql's queue rows, locks and servers as they are now, for a failure message.</summary>
+    private async Task<string> QueueAndLocksAsync()
+    {
+        await using var connection = await Database.Connections.OpenAsync();
+        var queue = await Dapper.SqlMapper.QueryAsync<string>(connection,
+            "SELECT concat(jobid, ' ', queue, ' fetched ', fetchedat) FROM hangfire.jobqueue ORDER BY id;");
+        var locks = await Dapper.SqlMapper.QueryAsync<string>(connection, "SELECT concat(resource, ' acquired ', acquired) FROM hangfire.lock;");
+        var servers = await Dapper.SqlMapper.QueryAsync<string>(connection, "SELECT concat(id, ' heartbeat ', lastheartbeat) FROM hangfire.server;");
+        return $"now {DateTime.UtcNow:O}\nqueue: {string.Join("; ", queue)}\nlocks: {string.Join("; ", locks)}\nservers: {string.Join("; ", servers)}";
     }
 
     /// <summary>Waits until one photo's detection succeeded (it may still be in its later stages).</summary>

@@ -112,9 +112,7 @@ public sealed class MultiProcessFaultTests(ITestOutputHelper output)
         var stopping = Stopwatch.StartNew();
         await cluster.StopAllAsync();
         var stopped = stopping.Elapsed;
-        var unfinished = 0;
-        foreach (var id in photoIds)
-            unfinished += (await cluster.Photos.GetAsync(id))!.AlertStatus is Core.Data.StageStatus.Succeeded ? 0 : 1;
+        var unfinished = await UnfinishedCountAsync(cluster, photoIds);
         Assert.True(unfinished > 0, "every photo finished before the stop; nothing was left queued");
 
         var restarting = Stopwatch.StartNew();
@@ -142,6 +140,8 @@ public sealed class MultiProcessFaultTests(ITestOutputHelper output)
         var photoIds = await cluster.UploadAsync(SmallPhotosWithWatchedPerson(16));
         using var health = new HttpClient { BaseAddress = cluster.Webs[0].BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
+        var unfinished = await UnfinishedCountAsync(cluster, photoIds);
+        Assert.True(unfinished > 0, "every photo finished before the database went down");
         var down = Stopwatch.StartNew();
         await server.StopAsync();
         var unhealthy = await Waiting.UntilAsync(
@@ -170,7 +170,7 @@ public sealed class MultiProcessFaultTests(ITestOutputHelper output)
         var failures = cluster.StateCounts(JobIdsOf(photos), "Failed").Values.Sum();
         var runs = cluster.ProcessingCountsByProcess(JobIdsOf(photos));
         output.WriteLine(
-            $"{photos.Count} photos; /health 503 Unhealthy {noticed.TotalSeconds:0.0} s after the stop, Healthy {healthBack.TotalSeconds:0.0} s after the start; " +
+            $"{photos.Count} photos, {unfinished} unfinished when the database stopped; /health 503 Unhealthy {noticed.TotalSeconds:0.0} s after the stop, Healthy {healthBack.TotalSeconds:0.0} s after the start; " +
             $"all photos finished {recovered.TotalSeconds:0.0} s after the start; {starts.Count(job => job.Value > 1)} jobs started more than once, " +
             $"{failures} Failed states; job starts per process {Describe(runs)}; emails {cluster.Smtp.Count}");
     }
@@ -266,6 +266,14 @@ public sealed class MultiProcessFaultTests(ITestOutputHelper output)
         foreach (var id in photoIds)
             photos.Add((await cluster.Photos.GetAsync(id))!);
         Assert.All(cluster.StateCounts(JobIdsOf(photos), "Succeeded"), job => Assert.Equal(1, job.Value));
+    }
+
+    private static async Task<int> UnfinishedCountAsync(Cluster cluster, IReadOnlyList<long> photoIds)
+    {
+        var unfinished = 0;
+        foreach (var id in photoIds)
+            unfinished += (await cluster.Photos.GetAsync(id))!.AlertStatus is Core.Data.StageStatus.Succeeded ? 0 : 1;
+        return unfinished;
     }
 
     private static List<(string, byte[])> SmallPhotosWithWatchedPerson(int count) =>
