@@ -39,14 +39,17 @@ public sealed class MultiProcessFaultTests(ITestOutputHelper output)
         var (victim, cutOff) = await KillWorkerRunningDetectionAsync(cluster);
         var killed = Stopwatch.StartNew();
         var cutOffPhoto = (await cluster.Photos.GetAsync(cutOff.Argument))!;
-        await cluster.WaitForPhotoStageAsync(cutOffPhoto.Id, FinishTimeout);
+        // The job's own state, not the photo's: the victim may have finished the work but not told Hangfire.
+        var cutOffJob = cutOff.JobId.ToString(CultureInfo.InvariantCulture);
+        await Waiting.UntilAsync(() => Task.FromResult(cluster.JobState(cutOffJob) == "Succeeded" ? cutOffJob : null), FinishTimeout,
+            $"detection job {cutOffJob} to succeed on the other worker");
         var takenOver = killed.Elapsed;
         var photos = await cluster.WaitForAllFinishedAsync(photoIds, FinishTimeout);
         var allFinished = killed.Elapsed;
 
         await cluster.AssertEachPhotoMailedOnceAsync(photos, facesPerPhoto: 1);
         var survivor = Assert.Single(cluster.Workers);
-        var starts = cluster.ProcessesThatStarted(cutOff.JobId.ToString(CultureInfo.InvariantCulture));
+        var starts = cluster.ProcessesThatStarted(cutOffJob);
         Assert.Equal(victim, starts[0]);
         Assert.Equal(survivor.Id, starts[^1]);
         await AssertOnePipelinePerPhotoAsync(cluster, photoIds);
