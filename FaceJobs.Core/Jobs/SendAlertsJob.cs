@@ -1,3 +1,4 @@
+using System.Data.Common;
 using FaceJobs.Core.Alerts;
 using FaceJobs.Core.Data;
 using FaceJobs.Core.Data.Repositories;
@@ -21,6 +22,12 @@ public sealed class SendAlertsJob(
     ILogger<SendAlertsJob> logger)
 {
     private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(2);
+
+    // How long a sent alert's delivery row is retried while the database is away: giving up means a retry of the job
+    // mails it again. Well under PostgreSQL's lock expiry (Hangfire:PostgreSqlDistributedLockTimeoutSeconds, 5 min), so
+    // no other run for the photo takes the lock over meanwhile.
+    private static readonly TimeSpan RecordPatience = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan RecordRetryDelay = TimeSpan.FromMilliseconds(500);
 
     [Queue(JobQueues.Alerts)]
     [AutomaticRetry(Attempts = 5)]
@@ -54,7 +61,7 @@ public sealed class SendAlertsJob(
                     continue;
                 }
 
-                await alerts.RecordSentAsync(match, messages.RecipientList, message.MessageId ?? "", CancellationToken.None);
+                await RecordSentAsync(match, message.MessageId ?? "");
                 logger.LogInformation("Alert sent for photo {PhotoId}: {PersonName} at distance {Distance}", photoId, match.PersonName, match.Distance);
             }
 
@@ -62,6 +69,28 @@ public sealed class SendAlertsJob(
                 throw new AlertDeliveryException($"{failures.Count} of {unsent.Count} alerts could not be sent: {string.Join("; ", failures)}");
             return StageStatus.Succeeded;
         }, cancellationToken);
+
+    /// <summary>
+    /// Records a sent alert, trying again for a while if the database does not answer (a restart, a failover): the email
+    /// is already out, and a job failing here would send it a second time on retry.
+    /// </summary>
+    private async Task RecordSentAsync(MatchView match, string messageId)
+    {
+        var deadline = DateTime.UtcNow + RecordPatience;
+        while (true)
+        {
+            try
+            {
+                await alerts.RecordSentAsync(match, messages.RecipientList, messageId, CancellationToken.None);
+                return;
+            }
+            catch (DbException e) when (DateTime.UtcNow < deadline)
+            {
+                logger.LogWarning(e, "Alert for photo {PhotoId}, person {PersonId} was sent but not yet recorded; trying again", match.PhotoId, match.PersonId);
+                await Task.Delay(RecordRetryDelay, CancellationToken.None);
+            }
+        }
+    }
 }
 
 /// <summary>Thrown when at least one alert of a photo could not be delivered.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace FaceJobs.Tests.Fixtures;
 
@@ -86,7 +87,7 @@ public sealed class AppProcess : IDisposable
             {
                 return null;
             }
-        }, TimeSpan.FromSeconds(60), "the FaceJobs.Web process to answer /health");
+        }, TimeSpan.FromSeconds(120), "the FaceJobs.Web process to answer /health");
         return app;
     }
 
@@ -100,10 +101,34 @@ public sealed class AppProcess : IDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>SIGTERM, as a service manager stops it: the app shuts down gracefully (Hangfire hands back what it runs).</summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        if (SendSignal(_process.Id, SigTerm) != 0)
+            throw new InvalidOperationException($"SIGTERM to process {_process.Id} failed (errno {Marshal.GetLastPInvokeError()}).");
+        using var waiting = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(waiting.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"Process {_process.Id} did not stop within {timeout.TotalSeconds:0} s of SIGTERM:\n{LastOutput()}");
+        }
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)
             Kill();
         _process.Dispose();
     }
+
+    private const int SigTerm = 15;
+
+    // DllImport rather than LibraryImport: blittable ints need no generated marshalling (as in BackgroundCpu).
+#pragma warning disable SYSLIB1054
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+#pragma warning restore SYSLIB1054
 }

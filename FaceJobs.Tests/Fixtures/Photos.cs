@@ -14,6 +14,15 @@ public static class Photos
 
     public const int FacesFoundWithWatchedPerson = 5;
 
+    /// <summary>
+    /// Sheldon alone, cut from bbt3.jpg (118 × 191 px), with <paramref name="number"/> written in so each is a new upload:
+    /// one face and one match at a fraction of the group photo's inference, for tests that need many photos.
+    /// </summary>
+    public static byte[] SmallWithWatchedPerson(int number) => TestImages.DistinctCropJpeg(TestPaths.Group("bbt3.jpg"), 0, 0, 0.2f, 0.5f, number);
+
+    /// <summary>A patch of bbt3.jpg between the people (118 × 77 px) with no face in it, numbered as above.</summary>
+    public static byte[] SmallWithoutFaces(int number) => TestImages.DistinctCropJpeg(TestPaths.Group("bbt3.jpg"), 0.5f, 0.5f, 0.7f, 0.7f, number);
+
     /// <summary>Three people none of whom is on the watchlist (face-api's sample2.jpg).</summary>
     public static (string FileName, byte[] Content) Strangers() => FormClient.FileAt(TestPaths.Sample(2));
 }

@@ -120,7 +120,7 @@ public sealed class PostgreSqlTestServer : IAsyncDisposable
         var runAs = Environment.UserName == "root" ? EnsureServerUser() : null;
         RemoveLeftovers(binaries, runAs);
         var folder = Directory.CreateTempSubdirectory(FolderPrefix).FullName;
-        await File.WriteAllTextAsync(Path.Combine(folder, "owner.pid"), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        await File.WriteAllTextAsync(Path.Combine(folder, OwnerFile), $"{ProcessSpace} {Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}");
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         var passwordFile = Path.Combine(folder, "password");
         await File.WriteAllTextAsync(passwordFile, password);
@@ -147,9 +147,12 @@ public sealed class PostgreSqlTestServer : IAsyncDisposable
         }
     }
 
-    // Durability is not needed for a throwaway server; max_connections leaves room for several app processes' pools.
+    // No fsync: a throwaway server need not survive the machine crashing. But a commit is written out before it is
+    // acknowledged (synchronous_commit stays on; without fsync that is one write, not a disk flush), so a server stopped
+    // "immediate" as a crash loses nothing it confirmed; without that, the restart tests saw confirmed uploads' job ids
+    // and continuations vanish, which no real server does. max_connections leaves room for several app processes' pools.
     private static string ServerOptions(int port, string folder) =>
-        $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
+        $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=300";
 
     private static string FindBinaries()
     {
@@ -186,13 +189,16 @@ public sealed class PostgreSqlTestServer : IAsyncDisposable
 
     private static bool UserExists(string name) => File.ReadLines("/etc/passwd").Any(line => line.StartsWith(name + ":", StringComparison.Ordinal));
 
-    // A test process killed before its exit handler ran leaves its server running; the next run stops it.
+    // A test process killed before its exit handler ran leaves its server running; the next run stops it. Only a
+    // leftover of this machine's process ids is judged by its owner's pid: where several machines or containers share
+    // the temporary folder, another one's pid means nothing here, and its live server must be left alone.
     private static void RemoveLeftovers(string binaries, string? runAs)
     {
         foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), FolderPrefix + "*"))
         {
-            var pidFile = Path.Combine(folder, "owner.pid");
-            if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile), out var pid) || IsAlive(pid))
+            var ownerFile = Path.Combine(folder, OwnerFile);
+            var owner = File.Exists(ownerFile) ? File.ReadAllText(ownerFile).Split(' ') : [];
+            if (owner is not [var space, var pidText] || space != ProcessSpace || !int.TryParse(pidText, out var pid) || IsAlive(pid))
                 continue;
             var data = Path.Combine(folder, "data");
             if (File.Exists(Path.Combine(data, "postmaster.pid")))
@@ -209,9 +215,22 @@ public sealed class PostgreSqlTestServer : IAsyncDisposable
                 }
             }
 
-            Directory.Delete(folder, recursive: true);
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is DirectoryNotFoundException or IOException)
+            {
+                // Another test process of this machine is removing the same leftover.
+            }
         }
     }
+
+    private const string OwnerFile = "owner";
+
+    /// <summary>This kernel boot and process-id namespace: where a pid written by another test process can be looked up.</summary>
+    private static string ProcessSpace { get; } =
+        $"{File.ReadAllText("/proc/sys/kernel/random/boot_id").Trim()}/{new FileInfo("/proc/self/ns/pid").LinkTarget}";
 
     private static bool IsAlive(int pid)
     {

@@ -26,6 +26,19 @@ public static class TestImages
     public static byte[] DistinctJpeg(string path, int number)
     {
         using var image = Image.Load<Rgb24>(path);
+        return Numbered(image, number);
+    }
+
+    /// <summary>A region of a photo (as <see cref="CropJpeg"/>) with <paramref name="number"/> written in as <see cref="DistinctJpeg"/> does.</summary>
+    public static byte[] DistinctCropJpeg(string path, float left, float top, float right, float bottom, int number)
+    {
+        using var image = Image.Load<Rgb24>(path);
+        image.Mutate(x => x.Crop(Rectangle.FromLTRB((int)(left * image.Width), (int)(top * image.Height), (int)(right * image.Width), (int)(bottom * image.Height))));
+        return Numbered(image, number);
+    }
+
+    private static byte[] Numbered(Image<Rgb24> image, int number)
+    {
         for (var bit = 0; bit < 16; bit++)
             image[bit, 0] = (number >> bit & 1) == 1 ? new Rgb24(255, 255, 255) : new Rgb24(0, 0, 0);
         using var output = new MemoryStream();
