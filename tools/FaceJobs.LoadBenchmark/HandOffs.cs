@@ -11,12 +11,14 @@ namespace FaceJobs.LoadBenchmark;
 /// </summary>
 internal sealed record HandOffs(Latencies DetectToRecognize, Latencies RecognizeToAlert)
 {
-    public static async Task<HandOffs> ReadAsync(AppHost app, IEnumerable<long> photoIds)
+    public static Task<HandOffs> ReadAsync(AppHost app, IEnumerable<long> photoIds) =>
+        ReadAsync(app.Get<JobStorage>(), app.Get<IPhotoRepository>(), photoIds);
+
+    public static async Task<HandOffs> ReadAsync(JobStorage jobs, IPhotoRepository photos, IEnumerable<long> photoIds)
     {
         var detectToRecognize = new Latencies();
         var recognizeToAlert = new Latencies();
-        var monitoring = app.Get<JobStorage>().GetMonitoringApi();
-        var photos = app.Get<IPhotoRepository>();
+        var monitoring = jobs.GetMonitoringApi();
         foreach (var id in photoIds)
         {
             if (await photos.GetAsync(id) is not { DetectJobId: { } detect, RecognizeJobId: { } recognize, AlertJobId: { } alert })

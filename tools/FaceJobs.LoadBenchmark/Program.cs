@@ -8,6 +8,8 @@ using FaceJobs.Testing;
 // (Pipeline:Mode=Inline), under the same virtual users on the same photos.
 // Usage: dotnet run -c Release --project tools/FaceJobs.LoadBenchmark -- --users 20 --seconds 30
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args is ["storage", ..])
+    return await StorageComparison(args[1..]);
 var settings = LoadSettings.Parse(args);
 var loadBefore = LoadAverage();
 var sources = Directory.GetFiles(Path.Combine(TestPaths.Faces, "group"), "*.jpg").Order()
@@ -54,6 +56,37 @@ static void Report(ModeResult r)
         Console.WriteLine($"raw in-process {t.RawPhotosPerSecond:0.00} photos/s ({t.Parallelism} at once), pipeline {t.PipelinePhotosPerSecond:0.00} photos/s " +
             $"on the same {t.Photos} photos: pipeline/raw {t.Ratio:0.00}");
     }
+}
+
+// Usage: dotnet run -c Release --project tools/FaceJobs.LoadBenchmark -- storage [--photos 40] [--uploaders 4]
+static async Task<int> StorageComparison(string[] args)
+{
+    var count = Option(args, "--photos", 40);
+    var uploaders = Option(args, "--uploaders", 4);
+    var sources = Enumerable.Range(1, 6).Select(TestPaths.Sample).ToList();
+    var photos = new PhotoVariants(sources, count + uploaders);
+    Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, " +
+        $"{RuntimeInformation.FrameworkDescription}, load average {LoadAverage()}");
+    Console.WriteLine($"storage comparison: {count} distinct photos (face-api samples 1-6), {uploaders} concurrent uploaders, app as separate processes");
+    Console.WriteLine("| setup | photos/s | upload p50 / p95, ms | detect→recognize p50 / p95, ms | recognize→alert p50 / p95, ms | failed |");
+    Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+    foreach (var setup in new[] { new StorageSetup("SQLite, one process", false, 0), new StorageSetup("PostgreSQL, web + 1 worker", true, 1), new StorageSetup("PostgreSQL, web + 2 workers", true, 2) })
+    {
+        photos.Restart();
+        var r = await StorageRun.RunAsync(setup, photos, count, uploaders);
+        Console.WriteLine($"| {setup.Name} | {r.PhotosPerSecond:0.00} | {r.Upload.Percentile(0.5):0} / {r.Upload.Percentile(0.95):0} | " +
+            $"{r.HandOffs.DetectToRecognize.Percentile(0.5):0} / {r.HandOffs.DetectToRecognize.Percentile(0.95):0} | " +
+            $"{r.HandOffs.RecognizeToAlert.Percentile(0.5):0} / {r.HandOffs.RecognizeToAlert.Percentile(0.95):0} | {r.Failed} |");
+    }
+
+    Console.WriteLine($"load average after: {LoadAverage()}");
+    return 0;
+}
+
+static int Option(string[] args, string name, int fallback)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
 }
 
 static string LoadAverage() =>

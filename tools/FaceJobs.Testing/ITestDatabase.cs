@@ -1,6 +1,6 @@
 using FaceJobs.Core.Data;
 
-namespace FaceJobs.Tests.Fixtures;
+namespace FaceJobs.Testing;
 
 /// <summary>A fresh, empty database of one provider that is deleted on dispose.</summary>
 public interface ITestDatabase : IAsyncDisposable

@@ -1,6 +1,6 @@
 using FaceJobs.Core.Data;
 
-namespace FaceJobs.Tests.Fixtures;
+namespace FaceJobs.Testing;
 
 /// <summary>A fresh database on the run's throwaway PostgreSQL server, dropped on dispose.</summary>
 public sealed class PostgreSqlTestDatabase : ITestDatabase

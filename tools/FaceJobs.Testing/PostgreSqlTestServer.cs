@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Npgsql;
 
-namespace FaceJobs.Tests.Fixtures;
+namespace FaceJobs.Testing;
 
 /// <summary>
 /// A throwaway PostgreSQL server from the Debian binaries: initdb into a temporary folder, pg_ctl on a free loopback

@@ -1,4 +1,4 @@
-namespace FaceJobs.Tests.Fixtures;
+namespace FaceJobs.Testing;
 
 public static class Waiting
 {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace FaceJobs.Tests.Fixtures;
+namespace FaceJobs.Testing;
 
 /// <summary>FaceJobs.Web as a separate operating-system process, so a test can kill it as a crash or an operator would.</summary>
 public sealed class AppProcess : IDisposable
