@@ -105,10 +105,12 @@ public static class FaceJobsHosting
         app.UseStaticFiles();
         app.Use(app.Services.GetRequiredService<LargeRequestMemory>().TrackAsync);
         app.UseRouting();
+        // Before authentication, which reads the account from the database on every request: a burst of uploads then
+        // waits for its slots instead of asking the connection pool for a connection each at once (an anonymous upload
+        // holds a slot only until the authorization middleware refuses it, before its body is read).
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        // After authorization: an anonymous upload is refused before it can hold one of the few upload slots.
-        app.UseRateLimiter();
         app.UseMiddleware<DashboardAuditMiddleware>(HangfireSetup.DashboardPath);
         app.MapRazorPages();
         app.MapMediaEndpoints();

@@ -204,6 +204,9 @@ public sealed class MultiProcessFaultTests(ITestOutputHelper output)
         var uploading = Stopwatch.StartNew();
         var responses = await Task.WhenAll(forms.Select((form, i) => clients[i % clients.Length].PostAsync("/", form)));
         var uploaded = uploading.Elapsed;
+        var failed = responses.Where(response => response.StatusCode != System.Net.HttpStatusCode.Redirect).ToList();
+        Assert.True(failed.Count == 0, $"{failed.Count} of {responses.Length} uploads answered {string.Join(", ", failed.Select(r => (int)r.StatusCode).Distinct())}; " +
+            $"the web processes wrote:\n{string.Join("\n---\n", cluster.Webs.Select(web => web.LastOutput(40)))}");
         var ids = responses.Select(Pipeline.IdFromRedirect).ToList();
 
         var distinctIds = ids.Take(Distinct).ToList();
