@@ -17,12 +17,14 @@ chmod 755 "$folder"
 pids=()
 run_as=()
 stop() {
+  trap '' INT TERM # a second Ctrl-C (or a service manager's repeated TERM) must not cut the clean-up short
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   "${run_as[@]}" "$bin/pg_ctl" -D "$folder/pg/data" -m fast stop >/dev/null 2>&1 || true
   rm -rf "$folder"
 }
 trap stop EXIT
+trap "exit 130" INT TERM
 
 # PostgreSQL refuses to run as root: as root, the server runs as a system user made for it.
 if [ "$(id -u)" -eq 0 ]; then
@@ -66,6 +68,12 @@ start Web "$web_port"
 start Worker $((web_port + 1)) --Hangfire:Workers:detect=1 --Hangfire:Workers:recognize=1
 start Worker $((web_port + 2)) --Hangfire:Workers:detect=1 --Hangfire:Workers:recognize=1
 
+# The first account, an Admin made by the app's own command; its password travels in the environment only. Set
+# FACEJOBS_ACCOUNT_PASSWORD to choose it, otherwise a random one is made and shown here once.
+admin_password=${FACEJOBS_ACCOUNT_PASSWORD:-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')}
+FACEJOBS_ACCOUNT_PASSWORD=$admin_password dotnet "$dll" accounts add --name admin --role Admin </dev/null
+[ -n "${FACEJOBS_ACCOUNT_PASSWORD:-}" ] && shown="(the password in FACEJOBS_ACCOUNT_PASSWORD)" || shown="password $admin_password"
+echo "Sign in as admin, $shown"
 echo "FaceJobs: http://127.0.0.1:$web_port (web, pids ${pids[0]}), workers ${pids[1]} and ${pids[2]} (health on ports $((web_port + 1)), $((web_port + 2)))"
 echo "PostgreSQL on 127.0.0.1:$pg_port; logs and alert emails in $folder. Ctrl-C stops everything."
 wait
