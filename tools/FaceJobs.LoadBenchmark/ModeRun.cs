@@ -53,6 +53,14 @@ internal static partial class ModeRun
             // Every virtual user signs in from the same loopback address.
             ["Accounts:SignInAttemptsPerMinute"] = "1000",
         };
+        if (mode == PipelineMode.Inline)
+        {
+            // The baseline is a server that does the work inside every request it takes, so it takes them all: with
+            // the upload cap (2 at once, 8 waiting) it would answer most of them 503 at once and look fast.
+            appSettings["Upload:MaxConcurrentRequests"] = settings.Users.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            appSettings["Upload:QueuedRequests"] = settings.Users.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         foreach (var (key, value) in settings.AppSettings)
             appSettings[key] = value;
 
