@@ -167,16 +167,16 @@ public abstract class PrivacyRepositoryTests : IAsyncLifetime
         Assert.InRange(second[1].AtUtc, DateTime.UtcNow.AddMinutes(-10), DateTime.UtcNow.AddMinutes(10));
     }
 
-    private async Task<Repositories> StartAsync()
+    private async Task<DataRepositories> StartAsync()
     {
         _database = await CreateDatabaseAsync();
-        var repositories = new Repositories(_database.Connections);
+        var repositories = new DataRepositories(_database.Connections);
         await new DatabaseMigrator(_database.Connections, NullLogger<DatabaseMigrator>.Instance).MigrateAsync();
         return repositories;
     }
 
     // A photo as the pipeline leaves it: faces with crops and descriptors, each matched to the person and alerted.
-    private static async Task<long> AddAnalysedPhotoAsync(Repositories db, long personId, int faceCount)
+    private static async Task<long> AddAnalysedPhotoAsync(DataRepositories db, long personId, int faceCount)
     {
         var content = RandomBytes(8192);
         var photoId = (await db.Photos.AddAsync(NewPhoto(content, $"{Guid.NewGuid():N}.jpg"), content)).Id;
@@ -189,19 +189,19 @@ public abstract class PrivacyRepositoryTests : IAsyncLifetime
         return photoId;
     }
 
-    private static Task<long> AddReferenceAsync(Repositories db, long personId)
+    private static Task<long> AddReferenceAsync(DataRepositories db, long personId)
     {
         var content = RandomBytes(2048);
         return db.People.AddReferenceAsync(personId, Hash(content), "reference.jpg", content);
     }
 
-    private static async Task<IReadOnlyList<string>> FindAsync(Repositories db, PhotoTraces traces)
+    private static async Task<IReadOnlyList<string>> FindAsync(DataRepositories db, PhotoTraces traces)
     {
         await using var connection = await db.Connections.OpenAsync();
         return await traces.FindAsync(connection, PhotoTraces.TablesSql(db.Connections.Dialect));
     }
 
-    private static async Task<IReadOnlyList<string>> BlobsHoldingAsync(Repositories db, byte[] content)
+    private static async Task<IReadOnlyList<string>> BlobsHoldingAsync(DataRepositories db, byte[] content)
     {
         await using var connection = await db.Connections.OpenAsync();
         var found = new List<string>();
@@ -214,7 +214,7 @@ public abstract class PrivacyRepositoryTests : IAsyncLifetime
         return found;
     }
 
-    private static async Task BackdateAsync(Repositories db, long photoId, string utcText)
+    private static async Task BackdateAsync(DataRepositories db, long photoId, string utcText)
     {
         await using var connection = await db.Connections.OpenAsync();
         // A literal, which every dialect reads as its time type (a text parameter would be text to PostgreSQL).
@@ -224,7 +224,7 @@ public abstract class PrivacyRepositoryTests : IAsyncLifetime
         Assert.Equal(1, await connection.ExecuteAsync(sql, new { Id = photoId }));
     }
 
-    private static async Task<int> CountAsync(Repositories db, string sql)
+    private static async Task<int> CountAsync(DataRepositories db, string sql)
     {
         await using var connection = await db.Connections.OpenAsync();
         return await connection.ExecuteScalarAsync<int>(sql);
@@ -240,16 +240,6 @@ public abstract class PrivacyRepositoryTests : IAsyncLifetime
 
     private static string Hash(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
-    private sealed class Repositories(IDbConnectionFactory connections)
-    {
-        public IDbConnectionFactory Connections { get; } = connections;
-        public IPhotoRepository Photos { get; } = new DapperPhotoRepository(connections);
-        public IFaceRepository Faces { get; } = new DapperFaceRepository(connections);
-        public IMatchRepository Matches { get; } = new DapperMatchRepository(connections);
-        public IPersonRepository People { get; } = new DapperPersonRepository(connections);
-        public IAlertRepository Alerts { get; } = new DapperAlertRepository(connections);
-        public IAuditLogRepository Audit { get; } = new DapperAuditLogRepository(connections);
-    }
 }
 
 /// <summary>On a SQLite file; always runs.</summary>

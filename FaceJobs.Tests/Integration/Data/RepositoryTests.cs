@@ -554,10 +554,10 @@ public abstract class RepositoryTests : IAsyncLifetime
         await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.ApiKeys.AddAsync(account, "0123456789abcdef", "second", RandomBytes(32)));
     }
 
-    private async Task<Repositories> StartAsync(bool migrate = true)
+    private async Task<DataRepositories> StartAsync(bool migrate = true)
     {
         _database = await CreateDatabaseAsync();
-        var repositories = new Repositories(_database.Connections);
+        var repositories = new DataRepositories(_database.Connections);
         if (migrate)
         {
             await repositories.Migrator.MigrateAsync();
@@ -596,26 +596,26 @@ public abstract class RepositoryTests : IAsyncLifetime
         Assert.Equal(["recognize"], (await db.QueuePauses.ListAsync()).Select(p => p.QueueName));
     }
 
-    private static async Task<int> CountRowsAsync(Repositories db, string sql)
+    private static async Task<int> CountRowsAsync(DataRepositories db, string sql)
     {
         await using var connection = await db.Connections.OpenAsync();
         return await connection.ExecuteScalarAsync<int>(sql);
     }
 
-    private static async Task<long> AddPhotoAsync(Repositories db)
+    private static async Task<long> AddPhotoAsync(DataRepositories db)
     {
         var content = RandomBytes(256);
         return (await db.Photos.AddAsync(NewPhoto(Hash(content), content), content)).Id;
     }
 
-    private static async Task<(long PhotoId, IReadOnlyList<Face> Faces)> AddPhotoWithFacesAsync(Repositories db, int faceCount)
+    private static async Task<(long PhotoId, IReadOnlyList<Face> Faces)> AddPhotoWithFacesAsync(DataRepositories db, int faceCount)
     {
         var photoId = await AddPhotoAsync(db);
         await db.Faces.ReplaceFacesAsync(photoId, NewFaces(faceCount));
         return (photoId, await db.Faces.ListByPhotoAsync(photoId));
     }
 
-    private static Task<long> AddReferenceAsync(Repositories db, long personId)
+    private static Task<long> AddReferenceAsync(DataRepositories db, long personId)
     {
         var content = RandomBytes(128);
         return db.People.AddReferenceAsync(personId, Hash(content), "reference.jpg", content);
@@ -636,19 +636,6 @@ public abstract class RepositoryTests : IAsyncLifetime
 
     private static string Hash(byte[] content) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
 
-    private sealed class Repositories(IDbConnectionFactory connections)
-    {
-        public IDbConnectionFactory Connections { get; } = connections;
-        public DatabaseMigrator Migrator { get; } = new(connections, NullLogger<DatabaseMigrator>.Instance);
-        public IPhotoRepository Photos { get; } = new DapperPhotoRepository(connections);
-        public IFaceRepository Faces { get; } = new DapperFaceRepository(connections);
-        public IMatchRepository Matches { get; } = new DapperMatchRepository(connections);
-        public IPersonRepository People { get; } = new DapperPersonRepository(connections);
-        public IAlertRepository Alerts { get; } = new DapperAlertRepository(connections);
-        public IAccountRepository Accounts { get; } = new DapperAccountRepository(connections);
-        public IApiKeyRepository ApiKeys { get; } = new DapperApiKeyRepository(connections);
-        public IQueuePauseRepository QueuePauses { get; } = new DapperQueuePauseRepository(connections);
-    }
 }
 
 /// <summary>The repository tests on a SQLite file; always runs.</summary>
