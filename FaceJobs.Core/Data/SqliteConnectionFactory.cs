@@ -10,12 +10,18 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
     // write lock instead of failing with SQLITE_BUSY; WAL lets readers run while one writer writes.
     private const string ConnectionPragmas = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL;";
 
-    private readonly string _connectionString;
+    // With checkpoints in the background (SqliteWalCheckpointer), a commit checkpoints only if the log still grew to
+    // 64 MiB, as a backstop should the background ones fall behind.
+    private const string BackgroundCheckpointPragmas = ConnectionPragmas + " PRAGMA wal_autocheckpoint = 16384;";
 
-    public SqliteConnectionFactory(string connectionString)
+    private readonly string _connectionString;
+    private readonly string _pragmas;
+
+    public SqliteConnectionFactory(string connectionString, bool backgroundCheckpoints = false)
     {
         DapperConventions.Apply();
         _connectionString = connectionString;
+        _pragmas = backgroundCheckpoints ? BackgroundCheckpointPragmas : ConnectionPragmas;
         CreateDatabaseFolder(connectionString);
     }
 
@@ -28,7 +34,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         {
             await connection.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
-            command.CommandText = ConnectionPragmas;
+            command.CommandText = _pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }

@@ -7,34 +7,53 @@ namespace FaceJobs.Core.Jobs;
 /// <summary>
 /// Runs the jobs' CPU-heavy work (decoding, inference, alignment) on dedicated threads at a lower CPU priority than the
 /// web's request threads (Linux: a per-thread nice value, <c>Pipeline:WorkerNiceness</c> above the process's), so the
-/// workers may use every core while pages and uploads still get the CPU first. Elsewhere, or at niceness 0 (the
-/// default), the threads run at normal priority.
+/// workers may use every core while pages and uploads still get the CPU first. Elsewhere, or at niceness 0, the threads
+/// run at normal priority.
 /// </summary>
-public sealed class BackgroundCpu(IOptions<PipelineOptions> options) : IDisposable
+/// <remarks>
+/// Linux gives a new thread the nice value of the thread that starts it, and .NET may start a thread-pool thread from
+/// whichever thread queues work. So a niced thread only ever runs the pure CPU work handed to it: it never completes the
+/// caller's task itself (which would run the job's continuation, its database writes and whatever threads they start,
+/// at low priority). A completion thread at the process's own priority does that, and the continuation goes to the
+/// thread pool from there.
+/// </remarks>
+public sealed class BackgroundCpu : IDisposable
 {
     private readonly BlockingCollection<Action> _work = new();
+    private readonly BlockingCollection<Action> _completions = new();
     private readonly List<Thread> _threads = [];
-    private readonly int _niceness = options.Value.WorkerNiceness;
+    private readonly Thread _completer;
+    private readonly int _niceness;
 
     // Threads waiting for work that no caller has claimed yet. Each call claims one or starts a thread, so work never
     // queues behind other work: how much runs at once is the Hangfire worker counts' business, not this pool's.
     private int _unclaimed;
 
+    public BackgroundCpu(IOptions<PipelineOptions> options)
+    {
+        // Inline mode is the in-request baseline: its work stands for a server without a queue, at normal priority.
+        _niceness = options.Value.Mode == PipelineMode.Inline ? 0 : options.Value.WorkerNiceness;
+        _completer = new Thread(Complete) { IsBackground = true, Name = "FaceJobs CPU completions" };
+        _completer.Start();
+    }
+
     public Task<T> RunAsync<T>(Func<T> work)
     {
-        // Continuations run on the thread that finishes the work (the job carries on there), rather than being queued to
-        // the thread pool from a niced thread, which could start pool threads that inherit its nice value.
-        var done = new TaskCompletionSource<T>();
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         _work.Add(() =>
         {
+            Action complete;
             try
             {
-                done.SetResult(work());
+                var result = work();
+                complete = () => done.SetResult(result);
             }
             catch (Exception e)
             {
-                done.SetException(e);
+                complete = () => done.SetException(e);
             }
+
+            HandBack(complete);
         });
         if (Interlocked.Decrement(ref _unclaimed) < 0)
         {
@@ -54,9 +73,12 @@ public sealed class BackgroundCpu(IOptions<PipelineOptions> options) : IDisposab
                 thread.Join(TimeSpan.FromSeconds(5));
         }
 
-        // The collection is not disposed: a thread still running work past the join (a long inference at shutdown)
-        // goes back to it afterwards, and taking from a disposed collection would crash the process. Completed for
-        // adding, it lets that thread end.
+        _completions.CompleteAdding();
+        _completer.Join(TimeSpan.FromSeconds(5));
+
+        // The collections are not disposed: a thread still running work past the join (a long inference at shutdown)
+        // goes back to them afterwards, and using a disposed collection would crash the process. Completed for adding,
+        // they let that thread end.
     }
 
     private void StartThread()
@@ -84,6 +106,25 @@ public sealed class BackgroundCpu(IOptions<PipelineOptions> options) : IDisposab
             work();
             Interlocked.Increment(ref _unclaimed);
         }
+    }
+
+    private void HandBack(Action complete)
+    {
+        try
+        {
+            _completions.Add(complete);
+        }
+        catch (InvalidOperationException)
+        {
+            // Shut down while this work ran: the completion thread is gone, so the caller hears from this thread.
+            complete();
+        }
+    }
+
+    private void Complete()
+    {
+        foreach (var complete in _completions.GetConsumingEnumerable())
+            complete();
     }
 
     private const int PriorityProcess = 0;

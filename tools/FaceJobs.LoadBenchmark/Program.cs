@@ -55,6 +55,8 @@ static void Report(ModeResult r)
     {
         Console.WriteLine($"raw in-process {t.RawPhotosPerSecond:0.00} photos/s ({t.Parallelism} at once), pipeline {t.PipelinePhotosPerSecond:0.00} photos/s " +
             $"on the same {t.Photos} photos: pipeline/raw {t.Ratio:0.00}");
+        Console.WriteLine($"job time per photo: detect {t.Stages.DetectMilliseconds:0} + recognize {t.Stages.RecognizeMilliseconds:0} + alert " +
+            $"{t.Stages.AlertMilliseconds:0} = {t.Stages.TotalMilliseconds:0} ms, against raw {t.RawCoreMillisecondsPerPhoto:0} core-ms per photo");
     }
 }
 

@@ -13,9 +13,12 @@ namespace FaceJobs.LoadBenchmark;
 /// singletons and watchlist index, one photo per core at once, no Hangfire, no database)
 /// and through the pipeline (all uploaded at once through the form, until the last one's alert stage is done).
 /// </summary>
-internal sealed record Throughput(int Photos, int Parallelism, double RawPhotosPerSecond, double PipelinePhotosPerSecond)
+internal sealed record Throughput(int Photos, int Parallelism, double RawPhotosPerSecond, double PipelinePhotosPerSecond, StageTimes Stages)
 {
     public double Ratio => PipelinePhotosPerSecond / RawPhotosPerSecond;
+
+    /// <summary>Core-milliseconds per photo in the raw run: its wall time times the cores busy, over the photos.</summary>
+    public double RawCoreMillisecondsPerPhoto => 1000.0 * Parallelism / RawPhotosPerSecond;
 
     public static async Task<Throughput> MeasureAsync(AppHost app, HttpClient client, PhotoVariants variants, int count)
     {
@@ -59,6 +62,7 @@ internal sealed record Throughput(int Photos, int Parallelism, double RawPhotosP
 
             return true;
         }, TimeSpan.FromMinutes(10), "the throughput photos");
-        return new Throughput(count, parallelism, count / rawSeconds, count / pipeline.Elapsed.TotalSeconds);
+        var stages = await StageTimes.ReadAsync(app, ids);
+        return new Throughput(count, parallelism, count / rawSeconds, count / pipeline.Elapsed.TotalSeconds, stages);
     }
 }

@@ -18,6 +18,40 @@ public sealed class BackgroundCpuTests
         Assert.Equal(Math.Min(19, callers + 7), niceness);
     }
 
+    [SkippableFact]
+    public async Task RunAsync_ContinuesTheCallerAtTheCallersNiceness_OnLinux()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "per-thread nice values are Linux's");
+        using var cpu = new BackgroundCpu(Options.Create(new PipelineOptions { WorkerNiceness = 7 }));
+        var callers = ThreadNiceness();
+
+        await cpu.RunAsync(() => 0);
+
+        Assert.Equal(callers, ThreadNiceness());
+    }
+
+    [SkippableFact]
+    public async Task RunAsync_LeavesEveryOtherThreadAtTheProcessesNiceness_WhenContinuationsStartMoreThreads_OnLinux()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "per-thread nice values are Linux's");
+        using var cpu = new BackgroundCpu(Options.Create(new PipelineOptions { WorkerNiceness = 7 }));
+        var callers = ThreadNiceness();
+
+        // Each job carries on after its CPU work by fanning out blocking work, which makes the thread pool start threads
+        // from the thread that queues it. Were that a niced thread, the new pool threads (later serving requests) would be
+        // niced too.
+        var jobs = Enumerable.Range(0, 16).Select(async _ =>
+        {
+            await cpu.RunAsync(() => 0);
+            await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => Thread.Sleep(100))));
+        });
+        await Task.WhenAll(jobs);
+
+        var niced = ProcessThreads().Where(t => t.Niceness != callers).ToList();
+        Assert.Contains(ProcessThreads(), t => t.Name.StartsWith("FaceJobs CPU #", StringComparison.Ordinal));
+        Assert.All(niced, t => Assert.StartsWith("FaceJobs CPU #", t.Name, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task RunAsync_HandsBackTheException_WhenTheWorkThrows()
     {
@@ -44,10 +78,31 @@ public sealed class BackgroundCpuTests
         Assert.All(await Task.WhenAll(calls), Assert.True);
     }
 
-    // Field 19 of /proc/thread-self/stat is the calling thread's nice value (after the parenthesised command name).
-    private static int ThreadNiceness()
+    private static int ThreadNiceness() => NicenessIn(File.ReadAllText("/proc/thread-self/stat"));
+
+    private static List<(string Name, int Niceness)> ProcessThreads() =>
+        Directory.GetDirectories("/proc/self/task")
+            .Select(task => (Name: ReadOrNull(Path.Combine(task, "comm"))?.TrimEnd('\n'), Stat: ReadOrNull(Path.Combine(task, "stat"))))
+            .Where(task => task.Name is not null && task.Stat is not null)
+            .Select(task => (task.Name!, NicenessIn(task.Stat!)))
+            .ToList();
+
+    // A thread may end between listing and reading.
+    private static string? ReadOrNull(string path)
     {
-        var stat = File.ReadAllText("/proc/thread-self/stat");
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    // Field 19 of a task's stat is its nice value (counted after the parenthesised command name).
+    private static int NicenessIn(string stat)
+    {
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         return int.Parse(fields[16], System.Globalization.CultureInfo.InvariantCulture);
     }
