@@ -25,6 +25,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<WatchlistMatcher>();
         services.AddSingleton<WatchlistIndex>();
         services.AddSingleton<BackgroundCpu>();
+        services.AddSingleton<PipelineStarter>();
+        services.AddHostedService(provider => provider.GetRequiredService<PipelineStarter>());
         services.AddSingleton<IdentifiableFaces>();
         services.AddSingleton<AlertMessageFactory>();
         services.AddSingleton<IAlertSender>(provider =>

@@ -14,12 +14,11 @@ public sealed class PipelineOptions
     /// <summary>
     /// How much nicer (0–19, added to the process's nice value) the threads that run the jobs' CPU work are
     /// (<see cref="BackgroundCpu"/>, Linux only), so the workers may use every core while request threads win the CPU
-    /// when both want it. Off (0) by default: a thread inherits the nice value of the thread that starts it, and .NET
-    /// starts thread-pool threads from whichever thread queues work, so pool threads that later serve requests can end
-    /// up niced too (seen in the tests); and the load benchmark has not yet shown it to pay on a quiet machine.
+    /// when both want it. 0 runs them at the process's priority. Those threads only ever run the CPU work: the job's own
+    /// code, and any thread-pool thread it starts, stay at the process's priority (a new thread inherits its starter's).
     /// </summary>
     [System.ComponentModel.DataAnnotations.Range(0, 19)]
-    public int WorkerNiceness { get; set; }
+    public int WorkerNiceness { get; set; } = 10;
 
     /// <summary>
     /// How old a photo stored without jobs must be before <see cref="StartUnscheduledPipelinesJob"/> schedules its

@@ -47,8 +47,21 @@ public sealed class RecognizeFacesJob(
             var embeddings = stored.Select((face, i) => new FaceEmbedding(face.Id, photoId, face.FaceIndex, DescriptorBlob.ToBytes(descriptors[i]))).ToList();
             await faces.SetEmbeddingsAsync(embeddings.Select(e => new NewFaceEmbedding(e.FaceId, e.Embedding)).ToList(), cancellationToken);
 
-            var found = matcher.Match(embeddings, await watchlist.GetAsync(cancellationToken));
-            await matches.ReplaceForPhotoAsync(photoId, found, cancellationToken);
+            var references = await watchlist.GetAsync(cancellationToken);
+            IReadOnlyList<NewMatch> found;
+            while (true)
+            {
+                found = matcher.Match(embeddings, references);
+                await matches.ReplaceForPhotoAsync(photoId, found, cancellationToken);
+                // The embeddings were stored first, so a watchlist re-check started by a change since the references
+                // were read may have matched this photo meanwhile, and the replace above undone it: match again against
+                // the changed watchlist until it stands still (the index is the same object while its version is).
+                var latest = await watchlist.GetAsync(cancellationToken);
+                if (ReferenceEquals(latest, references))
+                    break;
+                references = latest;
+            }
+
             logger.LogInformation("Photo {PhotoId}: {FaceCount} faces embedded, {MatchCount} watchlist matches", photoId, stored.Count, found.Count);
             return StageStatus.Succeeded;
         }, cancellationToken);

@@ -35,12 +35,14 @@ public sealed class SendAlertsJob(
     public Task RunAsync(long photoId, CancellationToken cancellationToken) =>
         stages.RunAsync(photoId, PipelineStage.Alert, async () =>
         {
-            var photo = await photos.GetAsync(photoId, cancellationToken)
-                ?? throw new InvalidOperationException($"Photo {photoId} does not exist.");
             // Two runs for one photo (the pipeline's and a watchlist re-check's) must not both see a match as unsent and
             // both mail it; a storage lock works across worker machines, unlike a process-local one.
             using var connection = storage.GetConnection();
             using var photoLock = connection.AcquireDistributedLock($"facejobs:alerts:photo:{photoId}", LockTimeout);
+            // Read under the lock: a run that waited for it while the other one mailed a match added meanwhile would
+            // otherwise report the photo as having no match (Skipped) over the other run's Succeeded.
+            var photo = await photos.GetAsync(photoId, cancellationToken)
+                ?? throw new InvalidOperationException($"Photo {photoId} does not exist.");
             var unsent = await alerts.ListUnsentAsync(photoId, cancellationToken);
             if (unsent.Count == 0)
                 return photo.MatchCount == 0 ? StageStatus.Skipped : StageStatus.Succeeded;

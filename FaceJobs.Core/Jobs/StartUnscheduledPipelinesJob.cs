@@ -7,9 +7,9 @@ namespace FaceJobs.Core.Jobs;
 
 /// <summary>
 /// Schedules the pipeline of photos that were stored but never got their jobs: the upload stores the photo, then
-/// enqueues its chain, so a web process killed (or a database lost) between the two leaves a photo that nothing would
-/// ever process, and a repeat upload of the same bytes only leads to it. Runs every minute; a photo younger than
-/// <see cref="PipelineOptions.UnscheduledGraceSeconds"/> is left to the request that is still scheduling it.
+/// <see cref="PipelineStarter"/> enqueues its chain, so a web process killed (or a database lost) between the two leaves
+/// a photo that nothing would ever process, and a repeat upload of the same bytes only leads to it. Runs every minute; a
+/// photo younger than <see cref="PipelineOptions.UnscheduledGraceSeconds"/> is left to the starter still scheduling it.
 /// </summary>
 public sealed class StartUnscheduledPipelinesJob(
     IPhotoRepository photos, PhotoPipeline pipeline, IOptions<PipelineOptions> options, TimeProvider clock,

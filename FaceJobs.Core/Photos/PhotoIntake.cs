@@ -11,10 +11,11 @@ public sealed record IntakeResult(string FileName, long? PhotoId, bool AlreadyUp
 }
 
 /// <summary>
-/// Takes an uploaded file in: checks it, stores it once under its content hash and schedules its pipeline. Does no
-/// decoding or inference, so the request returns at once.
+/// Takes an uploaded file in: checks it, stores it once under its content hash and hands it to
+/// <see cref="PipelineStarter"/>, which schedules its pipeline once the request has answered. Does no decoding or
+/// inference, so the request returns at once.
 /// </summary>
-public sealed class PhotoIntake(ImageValidator validator, IPhotoRepository photos, PhotoPipeline pipeline)
+public sealed class PhotoIntake(ImageValidator validator, IPhotoRepository photos, PipelineStarter pipelines)
 {
     public async Task<IntakeResult> AcceptAsync(string fileName, byte[] content, CancellationToken cancellationToken)
     {
@@ -35,7 +36,7 @@ public sealed class PhotoIntake(ImageValidator validator, IPhotoRepository photo
         if (!stored.IsNew)
             return new IntakeResult(fileName, stored.Id, true, null);
 
-        await pipeline.StartAsync(stored.Id, cancellationToken);
+        await pipelines.StartAsync(stored.Id, cancellationToken);
         return new IntakeResult(fileName, stored.Id, false, null);
     }
 

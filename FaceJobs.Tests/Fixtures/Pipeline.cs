@@ -13,6 +13,10 @@ public static class Pipeline
     public static Task<Photo> WaitForPhotoAsync(this AppHost host, long photoId, Func<Photo, bool> done, string what) =>
         Waiting.UntilAsync(async () => await host.Get<IPhotoRepository>().GetAsync(photoId) is { } p && done(p) ? p : null, Timeout, what);
 
+    /// <summary>The photo once its three jobs exist: the upload answers first and PipelineStarter enqueues them after.</summary>
+    public static Task<Photo> WaitForJobsAsync(this AppHost host, long photoId) =>
+        host.WaitForPhotoAsync(photoId, p => p is { DetectJobId: not null, RecognizeJobId: not null, AlertJobId: not null }, $"photo {photoId}'s jobs");
+
     public static Task<Photo> WaitForAllStagesAsync(this AppHost host, long photoId) =>
         host.WaitForPhotoAsync(photoId, p => IsDone(p.DetectStatus) && IsDone(p.RecognizeStatus) && IsDone(p.AlertStatus), $"photo {photoId} to finish all stages");
 

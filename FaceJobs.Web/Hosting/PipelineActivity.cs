@@ -13,6 +13,10 @@ public sealed class PipelineActivity(JobStorage storage)
     /// <summary>Runs <paramref name="start"/> unless a job of the photo is still active; false when refused.</summary>
     public async Task<bool> StartUnlessActiveAsync(Photo photo, Func<Task> start)
     {
+        // Stored but not yet scheduled: PipelineStarter (or, should its process have died, the recovery job) is about to.
+        if (photo.DetectJobId is null && photo.DetectStatus == StageStatus.Pending)
+            return false;
+
         using var connection = storage.GetConnection();
         // Two presses at once must not both see "idle": the check and the start happen under one lock per photo.
         using var _ = connection.AcquireDistributedLock($"facejobs:reprocess:{photo.Id}", TimeSpan.FromSeconds(30));

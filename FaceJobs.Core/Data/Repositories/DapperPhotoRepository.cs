@@ -134,7 +134,7 @@ internal sealed class DapperPhotoRepository(IDbConnectionFactory connections) : 
 
     private const string SelectUnscheduled = $"""
         SELECT {PhotoColumns} FROM photos p
-        WHERE p.detect_job_id IS NULL AND p.detect_status = @Pending
+        WHERE p.alert_job_id IS NULL AND p.alert_status = @Pending
         ORDER BY p.id;
         """;
 

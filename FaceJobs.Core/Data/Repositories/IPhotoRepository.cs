@@ -31,8 +31,9 @@ public interface IPhotoRepository
     Task<IReadOnlyList<Photo>> ListWaitingForNextStageAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Photos with every stage pending and no jobs recorded: stored by an upload whose process died (or whose database
-    /// went away) before it scheduled their pipeline.
+    /// Photos with no jobs recorded whose alert stage has not run: stored by an upload whose process died (or whose
+    /// database went away) before their whole pipeline was scheduled. A photo whose detection ran from a chain cut off
+    /// before its continuations existed is among them; one whose chain ran to the end without its ids recorded is not.
     /// </summary>
     Task<IReadOnlyList<Photo>> ListUnscheduledAsync(CancellationToken cancellationToken = default);
 

@@ -188,10 +188,17 @@ public abstract class RepositoryTests : IAsyncLifetime
         var unscheduled = await AddPhotoAsync(db);
         var scheduled = await AddPhotoAsync(db);
         await db.Photos.SetJobIdsAsync(scheduled, "d-1", "r-1", "a-1");
+        // Its detection job was enqueued, its continuations never were (the database went away in between).
+        var cutOff = await AddPhotoAsync(db);
+        await db.Photos.SetStageStatusAsync(cutOff, PipelineStage.Detect, StageStatus.Succeeded);
+        // Its chain ran to the end; only recording the job ids failed.
+        var ranWithoutIds = await AddPhotoAsync(db);
+        foreach (var stage in new[] { PipelineStage.Detect, PipelineStage.Recognize, PipelineStage.Alert })
+            await db.Photos.SetStageStatusAsync(ranWithoutIds, stage, StageStatus.Succeeded);
 
         var found = await db.Photos.ListUnscheduledAsync();
 
-        Assert.Equal([unscheduled], found.Select(p => p.Id));
+        Assert.Equal([unscheduled, cutOff], found.Select(p => p.Id));
         Assert.True(found[0].UploadedAtUtc > DateTime.UtcNow.AddMinutes(-5) && found[0].UploadedAtUtc < DateTime.UtcNow.AddMinutes(5));
     }
 

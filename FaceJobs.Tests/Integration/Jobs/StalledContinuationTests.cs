@@ -21,7 +21,7 @@ public sealed class StalledContinuationTests
         host.Get<IRecurringJobManager>().RemoveIfExists(ResumeStalledContinuationsJob.RecurringJobId);
         using var client = await host.CreateSignedInClientAsync();
         var photoId = Pipeline.IdFromRedirect(await client.UploadAsync(Photos.Strangers()));
-        var photo = (await host.Get<IPhotoRepository>().GetAsync(photoId))!;
+        var photo = await host.WaitForJobsAsync(photoId);
         var storage = host.Get<JobStorage>();
 
         // What a process killed mid-transition leaves: the parent recorded Succeeded, the continuation never released.

@@ -61,7 +61,7 @@ public abstract class PhotoDeletionTests
         using var operatorClient = await host.CreateSignedInClientAsync();
         using var viewer = await host.CreateSignedInClientAsync(AccountRole.Viewer);
         var photoId = Pipeline.IdFromRedirect(await operatorClient.UploadAsync(Photos.Strangers()));
-        var photo = (await host.Get<IPhotoRepository>().GetAsync(photoId))!;
+        var photo = await host.WaitForJobsAsync(photoId);
         string[] jobIds = [photo.DetectJobId!, photo.RecognizeJobId!, photo.AlertJobId!];
         Assert.Equal([EnqueuedState.StateName, AwaitingState.StateName, AwaitingState.StateName], StatesOf(host, jobIds));
 
