@@ -64,7 +64,8 @@ public sealed class BlazeFaceDetector : IFaceDetector, IDisposable
 
     public void Dispose() => _session.Dispose();
 
-    private List<FaceCandidate> DetectRegion(Image<Rgb24> image, Rectangle region, float scoreThreshold)
+    /// <summary>Candidates of one region in image pixels, suppressed within it unless the evaluation tool asks for raw anchors.</summary>
+    internal List<FaceCandidate> DetectRegion(Image<Rgb24> image, Rectangle region, float scoreThreshold, bool suppress = true)
     {
         var letterbox = Letterbox.Fit(region, _inputSize);
         var pixels = TiledDetection.InputTensor(image, letterbox, _inputSize);
@@ -80,7 +81,7 @@ public sealed class BlazeFaceDetector : IFaceDetector, IDisposable
         }
 
         // Suppress inside each region first so tiles and the whole image merge as faces, not as raw anchors.
-        return WeightedNonMaxSuppression.Apply(candidates, TiledDetection.SuppressionIoU).Select(letterbox.ToImage).ToList();
+        return (suppress ? WeightedNonMaxSuppression.Apply(candidates, TiledDetection.SuppressionIoU) : candidates).Select(letterbox.ToImage).ToList();
     }
 
     /// <summary>Matches each score head [1,A,1] with its regressor head [1,A,16] by shape, whatever the output order.</summary>

@@ -73,7 +73,8 @@ public sealed class BlazeFaceFullRangeDetector : IFaceDetector, IDisposable
 
     public void Dispose() => _session.Dispose();
 
-    private List<FaceCandidate> DetectRegion(Image<Rgb24> image, Rectangle region, float scoreThreshold)
+    /// <summary>Candidates of one region in image pixels, suppressed within it unless the evaluation tool asks for raw anchors.</summary>
+    internal List<FaceCandidate> DetectRegion(Image<Rgb24> image, Rectangle region, float scoreThreshold, bool suppress = true)
     {
         var letterbox = Letterbox.Fit(region, _inputSize);
         var detections = Run(TiledDetection.InputTensor(image, letterbox, _inputSize));
@@ -81,7 +82,7 @@ public sealed class BlazeFaceFullRangeDetector : IFaceDetector, IDisposable
         BlazeFaceDecoder.DecodeInterleaved(detections, _anchors, scoreThreshold, _inputSize, candidates);
 
         // Suppress inside each region first so tiles and the whole image merge as faces, not as raw anchors.
-        return WeightedNonMaxSuppression.Apply(candidates, TiledDetection.SuppressionIoU).Select(letterbox.ToImage).ToList();
+        return (suppress ? WeightedNonMaxSuppression.Apply(candidates, TiledDetection.SuppressionIoU) : candidates).Select(letterbox.ToImage).ToList();
     }
 
     private float[] Run(float[] pixels)

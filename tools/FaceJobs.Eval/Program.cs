@@ -9,6 +9,7 @@ return arguments.Command switch
 {
     "verify" when arguments.Positional.Count == 1 => new VerifyCommand(arguments).Run(),
     "detect" when arguments.Positional.Count == 2 => new DetectCommand(arguments).Run(),
+    "dump-candidates" when arguments.Positional.Count == 3 => new DumpCandidatesCommand(arguments).Run(),
     "compose" when arguments.Positional.Count == 2 => new ComposeCommand(arguments).Run(),
     "compare-detectors" => new CompareDetectorsCommand(arguments).Run(),
     "compare-aligners" => new CompareAlignersCommand().Run(),
