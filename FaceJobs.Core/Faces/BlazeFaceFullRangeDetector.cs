@@ -58,7 +58,14 @@ public sealed class BlazeFaceFullRangeDetector : IFaceDetector, IDisposable
 
     /// <summary>Detects on the whole image and, when <paramref name="tiling"/> is given, on its tiles.</summary>
     public IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image, FaceTilingOptions? tiling) =>
-        TiledDetection.Run(image, (region, score) => DetectRegion(image, region, score), _options.ScoreThreshold, _options.TileScoreThreshold, tiling, _inputSize);
+        Detect(image, tiling, _options.ScoreThreshold, _options.TileScoreThreshold);
+
+    /// <summary>Detects with the default tiling and these minimum scores on the whole photo and in tiles (the ensemble's own).</summary>
+    internal IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image, float scoreThreshold, float tileScoreThreshold) =>
+        Detect(image, _tiling.Enabled ? _tiling : null, scoreThreshold, tileScoreThreshold);
+
+    private IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image, FaceTilingOptions? tiling, float scoreThreshold, float tileScoreThreshold) =>
+        TiledDetection.Run(image, (region, score) => DetectRegion(image, region, score), scoreThreshold, tileScoreThreshold, tiling, _inputSize, _options.BoxCalibration);
 
     /// <summary>The raw output [2304 × 17] for an image already of the input size (for the equivalence test).</summary>
     internal float[] RunNetwork(Image<Rgb24> image)
