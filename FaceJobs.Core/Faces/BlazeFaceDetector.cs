@@ -17,6 +17,7 @@ public sealed class BlazeFaceDetector : IFaceDetector, IDisposable
     private readonly int _inputSize;
     private readonly float _scoreThreshold;
     private readonly FaceTilingOptions _tiling;
+    private readonly FaceBoxCalibration _calibration;
     private readonly Dictionary<int, (float X, float Y)[]> _anchorsByCount;
 
     public BlazeFaceDetector(IOptions<FaceOptions> options, ModelPathResolver resolver)
@@ -44,6 +45,7 @@ public sealed class BlazeFaceDetector : IFaceDetector, IDisposable
         _inputSize = dimensions[1];
         _scoreThreshold = options.ScoreThreshold;
         _tiling = options.Tiling;
+        _calibration = options.BoxCalibration;
         _anchorsByCount = BlazeFaceAnchors.Heads.ToDictionary(
             h => BlazeFaceAnchors.CountFor(h.Cells, h.PerCell),
             h => BlazeFaceAnchors.Generate(h.Cells, h.PerCell));
@@ -56,7 +58,14 @@ public sealed class BlazeFaceDetector : IFaceDetector, IDisposable
 
     /// <summary>Detects on the whole image and, when <paramref name="tiling"/> is given, on its tiles.</summary>
     public IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image, FaceTilingOptions? tiling) =>
-        TiledDetection.Run(image, (region, score) => DetectRegion(image, region, score), _scoreThreshold, tiling?.ScoreThreshold ?? 1f, tiling, BlazeFaceAnchors.InputSize);
+        Detect(image, tiling, _scoreThreshold, tiling?.ScoreThreshold ?? 1f);
+
+    /// <summary>Detects with the default tiling and these minimum scores on the whole photo and in tiles (the ensemble's own).</summary>
+    internal IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image, float scoreThreshold, float tileScoreThreshold) =>
+        Detect(image, _tiling.Enabled ? _tiling : null, scoreThreshold, tileScoreThreshold);
+
+    private IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image, FaceTilingOptions? tiling, float scoreThreshold, float tileScoreThreshold) =>
+        TiledDetection.Run(image, (region, score) => DetectRegion(image, region, score), scoreThreshold, tileScoreThreshold, tiling, BlazeFaceAnchors.InputSize, _calibration);
 
     /// <summary>How many model runs one <see cref="Detect(Image{Rgb24}, FaceTilingOptions?)"/> costs for an image of this size.</summary>
     public static int InferencesFor(Size imageSize, FaceTilingOptions? tiling) =>
@@ -64,7 +73,8 @@ public sealed class BlazeFaceDetector : IFaceDetector, IDisposable
 
     public void Dispose() => _session.Dispose();
 
-    private List<FaceCandidate> DetectRegion(Image<Rgb24> image, Rectangle region, float scoreThreshold)
+    /// <summary>Candidates of one region in image pixels, suppressed within it unless the evaluation tool asks for raw anchors.</summary>
+    internal List<FaceCandidate> DetectRegion(Image<Rgb24> image, Rectangle region, float scoreThreshold, bool suppress = true)
     {
         var letterbox = Letterbox.Fit(region, _inputSize);
         var pixels = TiledDetection.InputTensor(image, letterbox, _inputSize);
@@ -80,7 +90,7 @@ public sealed class BlazeFaceDetector : IFaceDetector, IDisposable
         }
 
         // Suppress inside each region first so tiles and the whole image merge as faces, not as raw anchors.
-        return WeightedNonMaxSuppression.Apply(candidates, TiledDetection.SuppressionIoU).Select(letterbox.ToImage).ToList();
+        return (suppress ? WeightedNonMaxSuppression.Apply(candidates, TiledDetection.SuppressionIoU) : candidates).Select(letterbox.ToImage).ToList();
     }
 
     /// <summary>Matches each score head [1,A,1] with its regressor head [1,A,16] by shape, whatever the output order.</summary>

@@ -58,7 +58,14 @@ public sealed class BlazeFaceFullRangeDetector : IFaceDetector, IDisposable
 
     /// <summary>Detects on the whole image and, when <paramref name="tiling"/> is given, on its tiles.</summary>
     public IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image, FaceTilingOptions? tiling) =>
-        TiledDetection.Run(image, (region, score) => DetectRegion(image, region, score), _options.ScoreThreshold, _options.TileScoreThreshold, tiling, _inputSize);
+        Detect(image, tiling, _options.ScoreThreshold, _options.TileScoreThreshold);
+
+    /// <summary>Detects with the default tiling and these minimum scores on the whole photo and in tiles (the ensemble's own).</summary>
+    internal IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image, float scoreThreshold, float tileScoreThreshold) =>
+        Detect(image, _tiling.Enabled ? _tiling : null, scoreThreshold, tileScoreThreshold);
+
+    private IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image, FaceTilingOptions? tiling, float scoreThreshold, float tileScoreThreshold) =>
+        TiledDetection.Run(image, (region, score) => DetectRegion(image, region, score), scoreThreshold, tileScoreThreshold, tiling, _inputSize, _options.BoxCalibration);
 
     /// <summary>The raw output [2304 × 17] for an image already of the input size (for the equivalence test).</summary>
     internal float[] RunNetwork(Image<Rgb24> image)
@@ -73,7 +80,8 @@ public sealed class BlazeFaceFullRangeDetector : IFaceDetector, IDisposable
 
     public void Dispose() => _session.Dispose();
 
-    private List<FaceCandidate> DetectRegion(Image<Rgb24> image, Rectangle region, float scoreThreshold)
+    /// <summary>Candidates of one region in image pixels, suppressed within it unless the evaluation tool asks for raw anchors.</summary>
+    internal List<FaceCandidate> DetectRegion(Image<Rgb24> image, Rectangle region, float scoreThreshold, bool suppress = true)
     {
         var letterbox = Letterbox.Fit(region, _inputSize);
         var detections = Run(TiledDetection.InputTensor(image, letterbox, _inputSize));
@@ -81,7 +89,7 @@ public sealed class BlazeFaceFullRangeDetector : IFaceDetector, IDisposable
         BlazeFaceDecoder.DecodeInterleaved(detections, _anchors, scoreThreshold, _inputSize, candidates);
 
         // Suppress inside each region first so tiles and the whole image merge as faces, not as raw anchors.
-        return WeightedNonMaxSuppression.Apply(candidates, TiledDetection.SuppressionIoU).Select(letterbox.ToImage).ToList();
+        return (suppress ? WeightedNonMaxSuppression.Apply(candidates, TiledDetection.SuppressionIoU) : candidates).Select(letterbox.ToImage).ToList();
     }
 
     private float[] Run(float[] pixels)

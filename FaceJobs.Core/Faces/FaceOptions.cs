@@ -26,14 +26,34 @@ public sealed class FaceOptions
     [Range(0.05, 0.99)]
     public float ScoreThreshold { get; set; } = 0.5f;
 
+    /// <summary>
+    /// The back model's raw box to the conventional face box: its boxes are about square and sit above the labels'
+    /// centre (which include the chin). Fitted on crowd-dev (median of matched boxes) and checked 2-fold (docs/accuracy.md).
+    /// </summary>
+    public FaceBoxCalibration BoxCalibration { get; set; } = new() { CentreShiftY = 0.055f, HeightScale = 1.09f };
+
     /// <summary>Overlapping tiles for small faces in large photos (BlazeFace; SSD has <c>Faces:Ssd:TileSizes</c>).</summary>
     public FaceTilingOptions Tiling { get; set; } = new();
 
     /// <summary>Which detector finds the faces; see docs/accuracy.md for what each costs and finds.</summary>
-    public FaceDetectorKind Detector { get; set; } = FaceDetectorKind.BlazeFace;
+    public FaceDetectorKind Detector { get; set; } = FaceDetectorKind.BlazeFaceEnsemble;
 
     /// <summary>Model and thresholds of <see cref="FaceDetectorKind.BlazeFaceFullRange"/>; it tiles as <see cref="Tiling"/> says.</summary>
     public FullRangeDetectorOptions FullRange { get; set; } = new();
+
+    /// <summary>Thresholds and fusion of <see cref="FaceDetectorKind.BlazeFaceEnsemble"/>.</summary>
+    public EnsembleDetectorOptions Ensemble { get; set; } = new();
+
+    /// <summary>
+    /// The calibration of the boxes the chosen detector reports, which box-cropping alignment undoes (SSD's boxes are
+    /// not calibrated; the ensemble's are mostly the back model's).
+    /// </summary>
+    public FaceBoxCalibration DetectorBoxCalibration() => Detector switch
+    {
+        FaceDetectorKind.BlazeFace or FaceDetectorKind.BlazeFaceEnsemble => BoxCalibration,
+        FaceDetectorKind.BlazeFaceFullRange => FullRange.BoxCalibration,
+        _ => FaceBoxCalibration.None,
+    };
 
     /// <summary>
     /// How a face is turned into the recognizer's chip. Landmarks68 by measurement on LFW View 1 training pairs:
@@ -66,6 +86,12 @@ public enum FaceDetectorKind
 
     /// <summary>MediaPipe BlazeFace full-range, 192 px input, with its keypoints; <see cref="FaceOptions.Tiling"/> for small faces.</summary>
     BlazeFaceFullRange,
+
+    /// <summary>
+    /// Both BlazeFace models on the same tile pyramid, their faces fused (<see cref="FaceOptions.Ensemble"/>): on crowd-dev
+    /// recall 0.58 → 0.64 at higher precision than the back model alone, for about 1.5× its time (docs/accuracy.md).
+    /// </summary>
+    BlazeFaceEnsemble,
 }
 
 /// <summary>The full-range BlazeFace detector (<c>Faces:FullRange</c>).</summary>
@@ -82,6 +108,46 @@ public sealed class FullRangeDetectorOptions
     /// <summary>Minimum confidence for faces found only in a tile (the pyramid's many looks at background add weak false positives).</summary>
     [Range(0.05, 0.99)]
     public float TileScoreThreshold { get; set; } = 0.6f;
+
+    /// <summary>Its raw box to the conventional face box; its boxes sit higher on the face than the back model's.</summary>
+    public FaceBoxCalibration BoxCalibration { get; set; } = new() { CentreShiftY = 0.105f, HeightScale = 1.07f };
+}
+
+/// <summary>
+/// <see cref="FaceDetectorKind.BlazeFaceEnsemble"/> (<c>Faces:Ensemble</c>): each model runs with its own, lower
+/// thresholds; a face both find is kept, a face only one finds must reach that model's "alone" score. Chosen on crowd-dev
+/// with a 2-fold check (docs/accuracy.md); lower pair thresholds (0.4 / 0.35) found more there but paired weak false
+/// positives on the in-repo sample photos.
+/// </summary>
+public sealed class EnsembleDetectorOptions
+{
+    /// <summary>The back model's minimum score on the whole photo.</summary>
+    [Range(0.05, 0.99)]
+    public float BackScoreThreshold { get; set; } = 0.5f;
+
+    /// <summary>The back model's minimum score in a tile.</summary>
+    [Range(0.05, 0.99)]
+    public float BackTileScoreThreshold { get; set; } = 0.5f;
+
+    /// <summary>The full-range model's minimum score on the whole photo.</summary>
+    [Range(0.05, 0.99)]
+    public float FullRangeScoreThreshold { get; set; } = 0.5f;
+
+    /// <summary>The full-range model's minimum score in a tile.</summary>
+    [Range(0.05, 0.99)]
+    public float FullRangeTileScoreThreshold { get; set; } = 0.5f;
+
+    /// <summary>Overlap (IoU of the calibrated boxes) from which a face of each model counts as the same face.</summary>
+    [Range(0.05, 0.95)]
+    public float PairIoU { get; set; } = 0.5f;
+
+    /// <summary>Minimum score of a face only the back model found.</summary>
+    [Range(0.05, 1.0)]
+    public float BackAloneScoreThreshold { get; set; } = 0.6f;
+
+    /// <summary>Minimum score of a face only the full-range model found (it has more weak false positives).</summary>
+    [Range(0.05, 1.0)]
+    public float FullRangeAloneScoreThreshold { get; set; } = 0.8f;
 }
 
 public enum FaceAlignerKind

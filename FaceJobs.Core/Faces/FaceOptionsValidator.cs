@@ -11,7 +11,7 @@ public sealed class FaceOptionsValidator(ModelPathResolver resolver) : IValidate
         var failures = new List<string>();
         Check(nameof(FaceOptions.DetectorModelPath), options.DetectorModelPath, failures);
         Check(nameof(FaceOptions.RecognizerModelPath), options.RecognizerModelPath, failures);
-        if (options.Detector == FaceDetectorKind.BlazeFaceFullRange)
+        if (options.Detector is FaceDetectorKind.BlazeFaceFullRange or FaceDetectorKind.BlazeFaceEnsemble)
         {
             Check($"{nameof(FaceOptions.FullRange)}:{nameof(FullRangeDetectorOptions.ModelPath)}", options.FullRange.ModelPath, failures);
         }
@@ -19,6 +19,9 @@ public sealed class FaceOptionsValidator(ModelPathResolver resolver) : IValidate
         // ValidateDataAnnotations does not descend into nested objects.
         ValidateNested(nameof(FaceOptions.Tiling), options.Tiling, failures);
         ValidateNested(nameof(FaceOptions.FullRange), options.FullRange, failures);
+        ValidateNested(nameof(FaceOptions.BoxCalibration), options.BoxCalibration, failures);
+        ValidateNested($"{nameof(FaceOptions.FullRange)}:{nameof(FullRangeDetectorOptions.BoxCalibration)}", options.FullRange.BoxCalibration, failures);
+        ValidateNested(nameof(FaceOptions.Ensemble), options.Ensemble, failures);
 
         if (options.ExecutionProvider == FaceExecutionProvider.Cuda && failures.Count == 0
             && OnnxSessions.WhyCudaIsUnavailable(resolver.Resolve(options.DetectorModelPath)) is { } why)

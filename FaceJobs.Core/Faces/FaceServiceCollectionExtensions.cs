@@ -42,6 +42,17 @@ public static class FaceServiceCollectionExtensions
             services.TryAddKeyedSingleton<IFaceDetector>(FaceAnalyzer.ReferenceDetectorKey, (sp, _) => new DownscalingFaceDetector(
                 new TightCropFaceDetector(sp.GetRequiredService<BlazeFaceFullRangeDetector>()), choice.MaxDetectionSide));
         }
+        else if (choice.Detector == FaceDetectorKind.BlazeFaceEnsemble)
+        {
+            services.TryAddSingleton<BlazeFaceDetector>();
+            services.TryAddSingleton<BlazeFaceFullRangeDetector>();
+            services.TryAddSingleton(sp => new BlazeFaceEnsembleDetector(
+                sp.GetRequiredService<BlazeFaceDetector>(), sp.GetRequiredService<BlazeFaceFullRangeDetector>(),
+                sp.GetRequiredService<IOptions<FaceOptions>>().Value.Ensemble));
+            services.TryAddSingleton<IFaceDetector>(sp => new DownscalingFaceDetector(sp.GetRequiredService<BlazeFaceEnsembleDetector>(), choice.MaxDetectionSide));
+            services.TryAddKeyedSingleton<IFaceDetector>(FaceAnalyzer.ReferenceDetectorKey, (sp, _) => new DownscalingFaceDetector(
+                new TightCropFaceDetector(sp.GetRequiredService<BlazeFaceEnsembleDetector>()), choice.MaxDetectionSide));
+        }
         else
         {
             // The padded-canvas retry is for tight reference crops only: on an upload without a face it would run tiled
@@ -55,7 +66,8 @@ public static class FaceServiceCollectionExtensions
         if (choice.Aligner == FaceAlignerKind.Landmarks68)
         {
             services.TryAddSingleton<IFaceAligner>(sp => new LandmarkFaceAligner(
-                sp.GetRequiredService<FaceLandmark68Net>(), sp.GetRequiredService<IOptions<LandmarkOptions>>().Value));
+                sp.GetRequiredService<FaceLandmark68Net>(), sp.GetRequiredService<IOptions<LandmarkOptions>>().Value,
+                sp.GetRequiredService<IOptions<FaceOptions>>().Value.DetectorBoxCalibration()));
         }
         else
         {

@@ -7,6 +7,10 @@ namespace FaceJobs.Eval;
 /// <summary>Detection recall and precision against annotated boxes (a match needs IoU ≥ 0.5), with recall by face size.</summary>
 internal sealed class DetectCommand(CommandLine arguments)
 {
+    // The time budget is for photos about 400 px wide (1.5 s on one core).
+    private const int TypicalWidthFrom = 370;
+    private const int TypicalWidthTo = 430;
+
     public int Run()
     {
         var folder = Path.GetFullPath(arguments.Positional[0]);
@@ -17,10 +21,14 @@ internal sealed class DetectCommand(CommandLine arguments)
         using var dump = arguments.Text("--dump") is { } dumpPath ? new StreamWriter(dumpPath) : null;
         dump?.WriteLine("file,x,y,w,h,score");
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var typicalPhotoMs = new List<double>();
         foreach (var (file, boxes) in truth)
         {
+            var started = clock.Elapsed;
             using var image = FaceAnalyzer.DecodeUpright(File.ReadAllBytes(Path.Combine(folder, file)));
             var faces = vision.Detector.Detect(image);
+            if (image.Width is >= TypicalWidthFrom and <= TypicalWidthTo)
+                typicalPhotoMs.Add((clock.Elapsed - started).TotalMilliseconds);
             var found = faces.Select(f => f.Box).ToList();
             foreach (var face in faces)
                 dump?.WriteLine($"{file},{face.Box.X:F1},{face.Box.Y:F1},{face.Box.Width:F1},{face.Box.Height:F1},{face.Score:F3}");
@@ -30,6 +38,8 @@ internal sealed class DetectCommand(CommandLine arguments)
         }
 
         Console.WriteLine($"{vision.Describe()}; {truth.Count} photos, {clock.Elapsed.TotalMilliseconds / Math.Max(1, truth.Count):F0} ms per photo (decode + detect)");
+        if (typicalPhotoMs.Count > 0)
+            Console.WriteLine($"median {Median.Of(typicalPhotoMs):F0} ms per photo {TypicalWidthFrom}–{TypicalWidthTo} px wide (n = {typicalPhotoMs.Count}, decode + detect)");
         Console.WriteLine($"{tally.Annotated} faces annotated, {tally.Detected} detected, {tally.Matched} matched at IoU ≥ {tally.MinIoU}");
         Console.WriteLine("recall by face size (larger side of the true box):");
         foreach (var (bucket, (found, annotated)) in tally.BySize.Select((b, i) => (i, b)))

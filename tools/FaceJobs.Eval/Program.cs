@@ -9,6 +9,7 @@ return arguments.Command switch
 {
     "verify" when arguments.Positional.Count == 1 => new VerifyCommand(arguments).Run(),
     "detect" when arguments.Positional.Count == 2 => new DetectCommand(arguments).Run(),
+    "dump-candidates" when arguments.Positional.Count == 3 => new DumpCandidatesCommand(arguments).Run(),
     "compose" when arguments.Positional.Count == 2 => new ComposeCommand(arguments).Run(),
     "compare-detectors" => new CompareDetectorsCommand(arguments).Run(),
     "compare-aligners" => new CompareAlignersCommand().Run(),
@@ -18,15 +19,17 @@ return arguments.Command switch
 static int Usage()
 {
     Console.Error.WriteLine("""
-        Vision options for every command: [--detector BlazeFace|BlazeFaceFullRange|Ssd] [--aligner Keypoints|Landmarks68]
-            [--mirror on|off] [--tiling on|off] [--score s] [--tile-score s] [--magnification m] [--tile-size px]
-            [--min-tile px]; the defaults are the app's (FaceOptions).
+        Vision options for every command: [--detector BlazeFaceEnsemble|BlazeFace|BlazeFaceFullRange|Ssd]
+            [--aligner Keypoints|Landmarks68] [--mirror on|off] [--tiling on|off] [--score s] [--tile-score s]
+            [--magnification m] [--tile-size px] [--min-tile px] [--calibration on|off]; the defaults are the app's (FaceOptions).
         FaceJobs.Eval verify <folder> [--pairs pairs.csv] [--threshold t] [--folds 10] [--dump-chips dir]
             <folder>/<identity>/<image> (every pair), or pairs.csv rows "img1,img2,same" relative to <folder>.
             Last line: accuracy=<10-fold cross-validated accuracy>.
         FaceJobs.Eval detect <folder> <boxes.csv> [--verbose] [--iou 0.5] [--dump detections.csv]
             boxes.csv rows "file,x,y,w,h" (file relative to <folder>); a detection counts when IoU >= 0.5 (or --iou).
             Last line: recall=... precision=...
+        FaceJobs.Eval dump-candidates <folder> <boxes.csv> <out.csv> [--score 0.3]
+            every raw anchor of both BlazeFace models on the whole photo and each tile, for offline tuning.
         FaceJobs.Eval compose <photos> <out> [--sizes 12,16,24,32,48,64,96] [--per-size 8] [--canvas 3200x2400]
             pastes the faces of <photos>/*.jpg small onto a large canvas: <out>/small-faces.jpg + <out>/boxes.csv.
         FaceJobs.Eval compare-detectors [--out dir]

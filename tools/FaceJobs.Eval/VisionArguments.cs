@@ -6,7 +6,8 @@ namespace FaceJobs.Eval;
 /// The vision options every command takes, as configuration keys for <see cref="Vision"/>:
 /// <c>--detector BlazeFace|Ssd</c>, <c>--aligner Keypoints|Landmarks68</c>, <c>--mirror on|off</c>,
 /// <c>--tiling on|off</c>, <c>--score s</c> and <c>--tile-score s</c> (of the chosen BlazeFace model),
-/// <c>--magnification m</c>, <c>--tile-size px</c>, <c>--min-tile px</c>; anything not given keeps the app's default.
+/// <c>--magnification m</c>, <c>--tile-size px</c>, <c>--min-tile px</c>, <c>--calibration off</c> (raw boxes of both
+/// BlazeFace models); anything not given keeps the app's default.
 /// </summary>
 internal static class VisionArguments
 {
@@ -24,6 +25,17 @@ internal static class VisionArguments
         Pick(settings, "Faces:Tiling:Magnification", arguments.Text("--magnification"));
         Pick(settings, "Faces:Tiling:TileSize", arguments.Text("--tile-size"));
         Pick(settings, "Faces:Tiling:MinTileSize", arguments.Text("--min-tile"));
+        if (OnOff(arguments.Text("--calibration")) == "false")
+        {
+            foreach (var section in new[] { "Faces:BoxCalibration", "Faces:FullRange:BoxCalibration" })
+            {
+                settings[$"{section}:CentreShiftX"] = "0";
+                settings[$"{section}:CentreShiftY"] = "0";
+                settings[$"{section}:WidthScale"] = "1";
+                settings[$"{section}:HeightScale"] = "1";
+            }
+        }
+
         return new Vision(settings);
     }
 

@@ -38,6 +38,15 @@ public sealed class Vision : IDisposable
 
     private string DescribeThresholds()
     {
+        if (Options.Detector == FaceDetectorKind.BlazeFaceEnsemble)
+        {
+            var e = Options.Ensemble;
+            return $" (back score {e.BackScoreThreshold:0.##} / tile {e.BackTileScoreThreshold:0.##} / alone {e.BackAloneScoreThreshold:0.##}, " +
+                $"full range {e.FullRangeScoreThreshold:0.##} / {e.FullRangeTileScoreThreshold:0.##} / {e.FullRangeAloneScoreThreshold:0.##}, pair IoU {e.PairIoU:0.##}), " +
+                $"box calibration {Describe(Options.BoxCalibration)} / {Describe(Options.FullRange.BoxCalibration)}, tiling " +
+                (Options.Tiling.Enabled ? $"on (magnification {Options.Tiling.Magnification:0.##})" : "off");
+        }
+
         var (score, tileScore) = Options.Detector switch
         {
             FaceDetectorKind.BlazeFace => (Options.ScoreThreshold, Options.Tiling.ScoreThreshold),
@@ -48,10 +57,14 @@ public sealed class Vision : IDisposable
             return "";
 
         var tiling = Options.Tiling;
-        return $" (score {score:0.##}), tiling " + (tiling.Enabled
+        var calibration = Options.Detector == FaceDetectorKind.BlazeFace ? Options.BoxCalibration : Options.FullRange.BoxCalibration;
+        return $" (score {score:0.##}), box calibration {Describe(calibration)}, tiling " + (tiling.Enabled
             ? $"on (tile score {tileScore:0.##}, tiles from {tiling.TileSize} px, magnification {tiling.Magnification:0.##}, min {tiling.MinTileSize} px)"
             : "off");
     }
+
+    private static string Describe(FaceBoxCalibration c) =>
+        $"centre {c.CentreShiftX:+0.###;-0.###;0},{c.CentreShiftY:+0.###;-0.###;0} size ×{c.WidthScale:0.###},×{c.HeightScale:0.###}";
 
     public void Dispose() => _services.Dispose();
 }

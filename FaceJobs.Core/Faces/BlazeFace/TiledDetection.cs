@@ -16,7 +16,8 @@ internal static class TiledDetection
 
     /// <summary>
     /// Runs <paramref name="detectRegion"/> (a region in image pixels and a minimum score; candidates in image pixels,
-    /// already suppressed within the region) on the whole image and, when <paramref name="tiling"/> is given, on its tiles.
+    /// already suppressed within the region) on the whole image and, when <paramref name="tiling"/> is given, on its tiles;
+    /// the merged boxes then go through the model's <paramref name="calibration"/>.
     /// </summary>
     public static IReadOnlyList<DetectedFace> Run(
         Image<Rgb24> image,
@@ -24,7 +25,8 @@ internal static class TiledDetection
         float scoreThreshold,
         float tileScoreThreshold,
         FaceTilingOptions? tiling,
-        int inputSize)
+        int inputSize,
+        FaceBoxCalibration calibration)
     {
         var candidates = detectRegion(new Rectangle(0, 0, image.Width, image.Height), scoreThreshold);
         if (tiling is not null)
@@ -38,7 +40,7 @@ internal static class TiledDetection
             }
         }
 
-        return WeightedNonMaxSuppression.Apply(candidates, SuppressionIoU).Select(ToDetectedFace).ToList();
+        return WeightedNonMaxSuppression.Apply(candidates, SuppressionIoU).Select(c => ToDetectedFace(c, calibration)).ToList();
     }
 
     public static IReadOnlyList<DetectionTile> Tiles(Size image, FaceTilingOptions tiling, int inputSize) =>
@@ -56,7 +58,7 @@ internal static class TiledDetection
         return pixels;
     }
 
-    private static DetectedFace ToDetectedFace(FaceCandidate c)
+    private static DetectedFace ToDetectedFace(FaceCandidate c, FaceBoxCalibration calibration)
     {
         var keypoints = new PointF[FaceCandidate.KeypointCount];
         for (var k = 0; k < keypoints.Length; k++)
@@ -64,6 +66,6 @@ internal static class TiledDetection
             keypoints[k] = new PointF(c.Keypoints[2 * k], c.Keypoints[(2 * k) + 1]);
         }
 
-        return new DetectedFace(new RectangleF(c.X, c.Y, c.Width, c.Height), c.Score, keypoints);
+        return new DetectedFace(calibration.Apply(new RectangleF(c.X, c.Y, c.Width, c.Height)), c.Score, keypoints);
     }
 }

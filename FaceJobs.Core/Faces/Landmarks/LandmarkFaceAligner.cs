@@ -7,13 +7,17 @@ namespace FaceJobs.Core.Faces.Landmarks;
 /// <summary>
 /// Aligns a face the way dlib does for its ResNet descriptor: 68 landmarks from face-api's landmark
 /// net inside the detected box, a least-squares similarity fit to dlib's mean face, and a bilinear
-/// chip. Needs only the box, so it works behind detectors without keypoints (SSD).
+/// chip. Needs only the box, so it works behind detectors without keypoints (SSD). The landmark net looks inside the
+/// detector's raw box, as when its verification accuracy was measured, so a calibrated box is first mapped back
+/// (<paramref name="detectorCalibration"/>, <see cref="FaceOptions.DetectorBoxCalibration"/>).
 /// </summary>
-public sealed class LandmarkFaceAligner(FaceLandmark68Net landmarks, LandmarkOptions options) : IFaceAligner
+public sealed class LandmarkFaceAligner(FaceLandmark68Net landmarks, LandmarkOptions options, FaceBoxCalibration? detectorCalibration = null)
+    : IFaceAligner
 {
     public Image<Rgb24> Align(Image<Rgb24> image, DetectedFace face, int size)
     {
-        var points = landmarks.Locate(image, face.Box);
+        var box = detectorCalibration is null ? face.Box : detectorCalibration.Invert(face.Box);
+        var points = landmarks.Locate(image, box);
         var chipToImage = DlibFaceChip.ChipToImage(points, size, options.ChipPadding);
         return ChipSampler.Sample(image, chipToImage, size);
     }

@@ -39,14 +39,14 @@ public sealed class FaceAnalyzerTests
     {
         using var services = Services(new Dictionary<string, string?>()).BuildServiceProvider();
         var analyzer = services.GetRequiredService<IFaceAnalyzer>();
-        var blazeFace = services.GetRequiredService<BlazeFaceDetector>();
+        var detector = services.GetRequiredService<BlazeFaceEnsembleDetector>();
         using var crop = FaceAnalyzer.DecodeUpright(File.ReadAllBytes(TestPaths.Identity("amy", 1)));
 
         var asUpload = analyzer.DetectFaces(crop).Select(f => f.Face.Keypoints).ToList();
         var asReference = analyzer.DetectReferenceFaces(crop).Select(f => f.Face.Keypoints).ToList();
 
-        Assert.Equal(blazeFace.Detect(crop).Select(f => f.Keypoints), asUpload);
-        Assert.Equal(new TightCropFaceDetector(blazeFace).Detect(crop).Select(f => f.Keypoints), asReference);
+        Assert.Equal(detector.Detect(crop).Select(f => f.Keypoints), asUpload);
+        Assert.Equal(new TightCropFaceDetector(detector).Detect(crop).Select(f => f.Keypoints), asReference);
         Assert.NotEqual(asUpload, asReference);
     }
 

@@ -53,6 +53,42 @@ public sealed class LandmarkFaceAlignerTests(LandmarkNetFixture landmarks, SsdDe
     }
 
     [Fact]
+    public void Align_GivesTheChipOfTheRawBox_WhenGivenItsCalibratedBox()
+    {
+        var raw = new LandmarkFaceAligner(landmarks.Net, landmarks.Options);
+        var calibration = new FaceOptions().BoxCalibration;
+        var calibrated = new LandmarkFaceAligner(landmarks.Net, landmarks.Options, calibration);
+        using var image = Image.Load<Rgb24>(TestPaths.Sample(4));
+        var faces = ssd.Detector.Detect(image);
+
+        Assert.NotEmpty(faces);
+        foreach (var face in faces)
+        {
+            using var expected = raw.Align(image, face, ChipSize);
+            using var actual = calibrated.Align(image, face with { Box = calibration.Apply(face.Box) }, ChipSize);
+            using var uncorrected = raw.Align(image, face with { Box = calibration.Apply(face.Box) }, ChipSize);
+
+            Assert.Equal(0, MaxDifference(expected, actual));
+            Assert.True(MaxDifference(expected, uncorrected) > 0, "the calibrated box should move the landmark crop");
+        }
+    }
+
+    private static int MaxDifference(Image<Rgb24> a, Image<Rgb24> b)
+    {
+        var max = 0;
+        for (var y = 0; y < a.Height; y++)
+        {
+            for (var x = 0; x < a.Width; x++)
+            {
+                var (p, q) = (a[x, y], b[x, y]);
+                max = Math.Max(max, Math.Max(Math.Abs(p.R - q.R), Math.Max(Math.Abs(p.G - q.G), Math.Abs(p.B - q.B))));
+            }
+        }
+
+        return max;
+    }
+
+    [Fact]
     public void Align_Throws_WhenBoxLiesOutsideImage()
     {
         using var image = new Image<Rgb24>(100, 100);

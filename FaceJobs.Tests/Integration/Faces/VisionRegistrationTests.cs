@@ -56,6 +56,26 @@ public sealed class VisionRegistrationTests
         Assert.All(faces, f => Assert.Equal(6, f.Keypoints.Count));
     }
 
+    [Theory]
+    [MemberData(nameof(BlazeFaceDetectorTests.SampleFaceCounts), MemberType = typeof(BlazeFaceDetectorTests))]
+    public void AddFaceJobsVision_ResolvesTheEnsembleThatFindsEverySampleFaceAndNothingElse_ByDefault(int sample, int expectedFaces)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Faces:Landmarks:ModelPath"] = Path.Combine(TestPaths.Models, "face_landmark_68.onnx"),
+        }).Build();
+        using var provider = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddFaceJobsVision(configuration).BuildServiceProvider();
+        using var image = FaceAnalyzer.DecodeUpright(File.ReadAllBytes(TestPaths.Sample(sample)));
+
+        var faces = provider.GetRequiredService<IFaceDetector>().Detect(image);
+
+        Assert.Equal(FaceDetectorKind.BlazeFaceEnsemble, provider.GetRequiredService<IOptions<FaceOptions>>().Value.Detector);
+        Assert.NotNull(provider.GetRequiredService<BlazeFaceEnsembleDetector>());
+        Assert.True(expectedFaces == faces.Count, string.Join("; ", faces.Select(f => $"{f.Score:F2} {f.Box}")));
+        Assert.All(faces, f => Assert.Equal(6, f.Keypoints.Count));
+        Assert.Equal(faces.OrderByDescending(f => f.Score), faces);
+    }
+
     private static float IntersectionOverUnion(RectangleF a, RectangleF b)
     {
         var overlap = RectangleF.Intersect(a, b);

@@ -1,0 +1,22 @@
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+
+namespace FaceJobs.Core.Faces;
+
+/// <summary>
+/// Both BlazeFace models (back 256 px and full range 192 px) on the photo and its tile pyramid, each at the lower
+/// thresholds of <c>Faces:Ensemble</c>, their calibrated boxes fused by <see cref="DetectionFusion"/>. The two models
+/// miss different faces (the full-range model finds more small and turned faces, with more false positives), and a face
+/// both find is rarely a false positive, so fusing them raised recall and precision together on crowd-dev.
+/// </summary>
+public sealed class BlazeFaceEnsembleDetector(BlazeFaceDetector back, BlazeFaceFullRangeDetector fullRange, EnsembleDetectorOptions options)
+    : IFaceDetector
+{
+    public IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image) =>
+        DetectionFusion.Fuse(
+            back.Detect(image, options.BackScoreThreshold, options.BackTileScoreThreshold),
+            fullRange.Detect(image, options.FullRangeScoreThreshold, options.FullRangeTileScoreThreshold),
+            options.PairIoU,
+            options.BackAloneScoreThreshold,
+            options.FullRangeAloneScoreThreshold);
+}
