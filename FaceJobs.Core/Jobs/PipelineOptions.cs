@@ -21,6 +21,13 @@ public sealed class PipelineOptions
     public int WorkerNiceness { get; set; } = 10;
 
     /// <summary>
+    /// Whether an upload answers once its photo is stored and <see cref="PipelineStarter"/> enqueues the jobs just after
+    /// (the default), or the upload request enqueues them itself before it answers (slower under load; an upload then
+    /// fails when the job storage does).
+    /// </summary>
+    public bool ScheduleAfterResponse { get; set; } = true;
+
+    /// <summary>
     /// How old a photo stored without jobs must be before <see cref="StartUnscheduledPipelinesJob"/> schedules its
     /// pipeline (an upload request normally schedules it milliseconds after storing it).
     /// </summary>

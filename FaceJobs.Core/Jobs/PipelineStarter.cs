@@ -21,9 +21,10 @@ public sealed class PipelineStarter(IServiceScopeFactory scopes, IOptions<Pipeli
 
     public async Task StartAsync(long photoId, CancellationToken cancellationToken)
     {
-        if (options.Value.Mode == PipelineMode.Inline || !_photos.Writer.TryWrite(photoId))
+        if (options.Value.Mode == PipelineMode.Inline || !options.Value.ScheduleAfterResponse || !_photos.Writer.TryWrite(photoId))
         {
-            // Inline mode, or this process is stopping: schedule it here and now rather than leave it to the recovery job.
+            // Inline mode, scheduling in the request asked for, or this process stopping (rather than leave the photo to
+            // the recovery job): here and now.
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<PhotoPipeline>().StartAsync(photoId, cancellationToken);
         }

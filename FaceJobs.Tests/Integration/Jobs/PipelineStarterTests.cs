@@ -51,6 +51,19 @@ public sealed class PipelineStarterTests
             Assert.NotNull((await photos.GetAsync(id))!.DetectJobId);
     }
 
+    [Fact]
+    public async Task Upload_HasItsJobsWhenItAnswers_WhenScheduledInTheRequest()
+    {
+        await using var host = await AppHost.StartAsync(new Dictionary<string, string>(NoWorkers) { ["Pipeline:ScheduleAfterResponse"] = "false" });
+        using var client = await host.CreateSignedInClientAsync();
+
+        var photoId = Pipeline.IdFromRedirect(await client.UploadAsync(Photos.Strangers()));
+
+        var photo = (await host.Get<IPhotoRepository>().GetAsync(photoId))!;
+        Assert.NotNull(photo.DetectJobId);
+        Assert.NotNull(photo.AlertJobId);
+    }
+
     // A distinct stored photo per call, as an upload stores it before handing it on.
     private static async Task<long> StoreWithoutJobsAsync(AppHost host, int variant)
     {
