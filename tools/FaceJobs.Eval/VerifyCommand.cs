@@ -9,6 +9,8 @@ namespace FaceJobs.Eval;
 /// Face verification: same-or-not decisions for image pairs at a distance threshold, over every pair of a
 /// <c>folder/identity/image</c> tree or the rows of a <c>--pairs</c> file (<c>img1,img2[,same]</c>, paths relative to
 /// the folder). Reports 10-fold cross-validated accuracy, the best threshold on all pairs and the configured one.
+/// The face a photo stands for is the detected face nearest its centre (<see cref="PairFace.Central"/>): LFW crops each
+/// photo around the named person, and the largest face is sometimes someone beside them.
 /// </summary>
 internal sealed class VerifyCommand(CommandLine arguments)
 {
@@ -21,7 +23,11 @@ internal sealed class VerifyCommand(CommandLine arguments)
         Console.WriteLine(vision.Describe());
 
         var pairs = arguments.Text("--pairs") is { } pairsFile ? PairsFile.Read(pairsFile, folder) : AllPairs(folder);
-        var descriptors = Embed(pairs.SelectMany(p => new[] { p.A, p.B }).Distinct().Order(StringComparer.Ordinal).ToList(), vision);
+        if (arguments.Float("--every") is { } every)
+            pairs = pairs.Where((_, i) => i % (int)every == 0).ToList();
+        var faceChoice = Enum.Parse<PairFace>(arguments.Text("--face") ?? nameof(PairFace.Central), ignoreCase: true);
+        Console.WriteLine($"face of a photo: {faceChoice}");
+        var descriptors = Embed(pairs.SelectMany(p => new[] { p.A, p.B }).Distinct().Order(StringComparer.Ordinal).ToList(), vision, faceChoice);
         var scored = pairs.Select(p => new ScoredPair(p.Same,
             descriptors[p.A] is { } a && descriptors[p.B] is { } b ? DescriptorDistance.Euclidean(a, b) : null)).ToList();
         var failed = scored.Count(p => p.Distance is null);
@@ -46,16 +52,18 @@ internal sealed class VerifyCommand(CommandLine arguments)
         return 0;
     }
 
-    /// <summary>Descriptor of each image's largest face, or null when no face is found.</summary>
-    private Dictionary<string, float[]?> Embed(List<string> images, Vision vision)
+    /// <summary>Descriptor of each image's chosen face, or null when no face is found.</summary>
+    private Dictionary<string, float[]?> Embed(List<string> images, Vision vision, PairFace faceChoice)
     {
         var descriptors = new Dictionary<string, float[]?>();
         var dump = arguments.Text("--dump-chips");
+        var cache = arguments.Text("--detections") is { } file ? new DetectionCache(file, vision.DescribeDetector()) : null;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         foreach (var path in images)
         {
             using var image = FaceAnalyzer.DecodeUpright(File.ReadAllBytes(path));
-            if (vision.Detector.Detect(image).MaxBy(f => f.Box.Width * f.Box.Height) is not { } face)
+            var faces = cache is null ? vision.Detector.Detect(image) : cache.Detect(path, () => vision.Detector.Detect(image));
+            if (PairFaceChoice.Choose(faces, image.Width, image.Height, faceChoice) is not { } face)
             {
                 descriptors[path] = null;
                 Console.WriteLine($"no face found: {path}");
@@ -68,8 +76,9 @@ internal sealed class VerifyCommand(CommandLine arguments)
             descriptors[path] = vision.Embedder.Embed([chip])[0];
         }
 
+        cache?.Save();
         Console.WriteLine($"images: {images.Count}, no face found in {descriptors.Values.Count(d => d is null)}; " +
-            $"{clock.Elapsed.TotalMilliseconds / Math.Max(1, images.Count):F0} ms per image (decode, detect, align, embed)");
+            $"{clock.Elapsed.TotalMilliseconds / Math.Max(1, images.Count):F0} ms per image (decode, {(cache is null ? "detect" : "cached detections")}, align, embed)");
         return descriptors;
     }
 

@@ -7,14 +7,18 @@ namespace FaceJobs.Core.Faces.Landmarks;
 /// <summary>
 /// Aligns a face the way dlib does for its ResNet descriptor: 68 landmarks from face-api's landmark
 /// net inside the detected box, a least-squares similarity fit to dlib's mean face, and a bilinear
-/// chip. Needs only the box, so it works behind detectors without keypoints (SSD).
+/// chip. Needs only the box, so it works behind detectors without keypoints (SSD). With
+/// <paramref name="fivePoints"/>, only the eye corners and the nose base are fitted, as dlib fits its 5-point shape
+/// predictor's output.
 /// </summary>
-public sealed class LandmarkFaceAligner(FaceLandmark68Net landmarks, LandmarkOptions options) : IFaceAligner
+public sealed class LandmarkFaceAligner(FaceLandmark68Net landmarks, LandmarkOptions options, bool fivePoints = false) : IFaceAligner
 {
     public Image<Rgb24> Align(Image<Rgb24> image, DetectedFace face, int size)
     {
         var points = landmarks.Locate(image, face.Box);
-        var chipToImage = DlibFaceChip.ChipToImage(points, size, options.ChipPadding);
+        var chipToImage = fivePoints
+            ? DlibFaceChip.ChipToImageFromFivePoints(points, size, options.ChipPadding)
+            : DlibFaceChip.ChipToImage(points, size, options.ChipPadding);
         return ChipSampler.Sample(image, chipToImage, size);
     }
 }
