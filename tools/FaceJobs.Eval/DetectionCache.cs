@@ -38,10 +38,16 @@ internal sealed class DetectionCache
         }
     }
 
+    /// <summary>Images whose faces came from the file.</summary>
+    public int Hits { get; private set; }
+
     public IReadOnlyList<DetectedFace> Detect(string path, Func<IReadOnlyList<DetectedFace>> detect)
     {
         if (_faces.TryGetValue(path, out var known))
+        {
+            Hits++;
             return known;
+        }
 
         var faces = detect().ToList();
         _faces[path] = faces;

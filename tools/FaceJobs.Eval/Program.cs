@@ -22,7 +22,7 @@ static int Usage()
             [--mirror on|off] [--jitters n] [--tiling on|off] [--score s] [--tile-score s] [--magnification m] [--tile-size px]
             [--min-tile px]; the defaults are the app's (FaceOptions).
         FaceJobs.Eval verify <folder> [--pairs pairs.csv] [--threshold t] [--folds 10] [--face central|largest]
-            [--every n] [--detections file] [--dump-chips dir]
+            [--every n] [--detections file] [--decision mean-descriptor|mirror-distances] [--dump-chips dir]
             <folder>/<identity>/<image> (every pair), or pairs.csv rows "img1,img2,same" relative to <folder>; the face
             of a photo is the one nearest its centre (LFW photos are centred on the named person) unless --face largest;
             --every n keeps every n-th pair (a quicker look); --detections keeps detected faces in a file and reads them

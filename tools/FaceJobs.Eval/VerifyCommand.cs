@@ -2,6 +2,7 @@ using FaceJobs.Core.Faces;
 using FaceJobs.Core.Recognition;
 using FaceJobs.Evaluation;
 using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Processing;
 
 namespace FaceJobs.Eval;
 
@@ -27,9 +28,17 @@ internal sealed class VerifyCommand(CommandLine arguments)
             pairs = pairs.Where((_, i) => i % (int)every == 0).ToList();
         var faceChoice = Enum.Parse<PairFace>(arguments.Text("--face") ?? nameof(PairFace.Central), ignoreCase: true);
         Console.WriteLine($"face of a photo: {faceChoice}");
-        var descriptors = Embed(pairs.SelectMany(p => new[] { p.A, p.B }).Distinct().Order(StringComparer.Ordinal).ToList(), vision, faceChoice);
+        // --decision mirror-distances (evaluation only; the app stores one descriptor a face): the mean of the distances
+        // chip to chip and mirror to mirror, instead of the distance between mirror-averaged descriptors.
+        var mirrorDistances = arguments.Text("--decision") switch
+        {
+            null or "mean-descriptor" => false,
+            "mirror-distances" => true,
+            var other => throw new ArgumentException($"--decision mean-descriptor|mirror-distances, got '{other}'."),
+        };
+        var descriptors = Embed(pairs.SelectMany(p => new[] { p.A, p.B }).Distinct().Order(StringComparer.Ordinal).ToList(), vision, faceChoice, mirrorDistances);
         var scored = pairs.Select(p => new ScoredPair(p.Same,
-            descriptors[p.A] is { } a && descriptors[p.B] is { } b ? DescriptorDistance.Euclidean(a, b) : null)).ToList();
+            descriptors[p.A] is { } a && descriptors[p.B] is { } b ? MeanDistance(a, b) : null)).ToList();
         var failed = scored.Count(p => p.Distance is null);
 
         var same = scored.Where(s => s.Same && s.Distance is not null).Select(s => s.Distance!.Value).Order().ToList();
@@ -52,10 +61,16 @@ internal sealed class VerifyCommand(CommandLine arguments)
         return 0;
     }
 
-    /// <summary>Descriptor of each image's chosen face, or null when no face is found.</summary>
-    private Dictionary<string, float[]?> Embed(List<string> images, Vision vision, PairFace faceChoice)
+    private static float MeanDistance(float[][] a, float[][] b) =>
+        a.Zip(b, (x, y) => DescriptorDistance.Euclidean(x, y)).Average();
+
+    /// <summary>
+    /// Descriptor of each image's chosen face (the recognizer's for its chip and its mirror, with
+    /// <paramref name="mirrorDistances"/>), or null when no face is found.
+    /// </summary>
+    private Dictionary<string, float[][]?> Embed(List<string> images, Vision vision, PairFace faceChoice, bool mirrorDistances)
     {
-        var descriptors = new Dictionary<string, float[]?>();
+        var descriptors = new Dictionary<string, float[][]?>();
         var dump = arguments.Text("--dump-chips");
         var cache = arguments.Text("--detections") is { } file ? new DetectionCache(file, vision.DescribeDetector()) : null;
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -73,12 +88,20 @@ internal sealed class VerifyCommand(CommandLine arguments)
             using var chip = vision.Aligner.Align(image, face, vision.Embedder.ChipSize);
             if (dump is not null)
                 chip.SaveAsPng(Path.Combine(dump, Identity(path) + "_" + Path.GetFileNameWithoutExtension(path) + ".png"));
-            descriptors[path] = vision.Embedder.Embed([chip])[0];
+            if (mirrorDistances)
+            {
+                using var mirror = chip.Clone(x => x.Flip(FlipMode.Horizontal));
+                descriptors[path] = [.. vision.Recognizer.Embed([chip, mirror])];
+            }
+            else
+            {
+                descriptors[path] = [vision.Embedder.Embed([chip])[0]];
+            }
         }
 
         cache?.Save();
         Console.WriteLine($"images: {images.Count}, no face found in {descriptors.Values.Count(d => d is null)}; " +
-            $"{clock.Elapsed.TotalMilliseconds / Math.Max(1, images.Count):F0} ms per image (decode, {(cache is null ? "detect" : "cached detections")}, align, embed)");
+            $"{clock.Elapsed.TotalMilliseconds / Math.Max(1, images.Count):F0} ms per image (decode, {(cache is null || cache.Hits < images.Count ? "detect" : "detections from the file")}, align, embed)");
         return descriptors;
     }
 

