@@ -50,10 +50,12 @@ public sealed class FaceOptions
 
     /// <summary>
     /// dlib's "num_jitters": also describe this many slightly shifted, zoomed and rotated re-crops of each chip and take
-    /// the mean (each costs one more embedding, two with <see cref="MirrorAveraging"/>). 0 = off.
+    /// the mean (each costs one more embedding, two with <see cref="MirrorAveraging"/>). 0 = off. 3 by measurement on
+    /// LFW View 1 training pairs: 10-fold cross-validated accuracy 0.9923 against 0.9913 without, the same as 5 jitters,
+    /// for about 28 ms more a face (docs/accuracy.md).
     /// </summary>
     [Range(0, 100)]
-    public int Jitters { get; set; }
+    public int Jitters { get; set; } = 3;
 
     /// <summary>
     /// Detect on a copy at most this many pixels on its long side (0: the full photo). 1920 keeps tiled detection of a

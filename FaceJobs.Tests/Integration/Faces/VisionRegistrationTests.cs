@@ -23,7 +23,7 @@ public sealed class VisionRegistrationTests
 
         Assert.IsType<DownscalingFaceDetector>(provider.GetRequiredService<IFaceDetector>());
         Assert.IsType<LandmarkFaceAligner>(provider.GetRequiredService<IFaceAligner>());
-        Assert.IsType<MirrorAveragingEmbedder>(provider.GetRequiredService<IFaceEmbedder>());
+        Assert.IsType<JitteringEmbedder>(provider.GetRequiredService<IFaceEmbedder>()); // Faces:Jitters defaults to 3
         Assert.Equal(4, faces.Count);
         Assert.All(faces, f => Assert.Equal(6, f.Keypoints.Count));
         Assert.Equal(150, chip.Width);
