@@ -12,7 +12,7 @@ public static class FaceServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the vision pipeline (detector, aligner, embedder, analyzer) as singletons, as chosen by
-    /// <c>Faces:Detector</c>, <c>Faces:Aligner</c> and <c>Faces:MirrorAveraging</c>; options and model files are
+    /// <c>Faces:Detector</c>, <c>Faces:Aligner</c>, <c>Faces:MirrorAveraging</c> and <c>Faces:Jitters</c>; options and model files are
     /// validated at start.
     /// </summary>
     public static IServiceCollection AddFaceJobsVision(this IServiceCollection services, IConfiguration configuration)
@@ -25,7 +25,8 @@ public static class FaceServiceCollectionExtensions
         services.TryAddSingleton(sp => new ModelPathResolver(sp.GetService<IHostEnvironment>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FaceOptions>, FaceOptionsValidator>());
 
-        if (choice.Detector == FaceDetectorKind.Ssd || choice.Aligner == FaceAlignerKind.Landmarks68)
+        var landmarkAligner = choice.Aligner is FaceAlignerKind.Landmarks68 or FaceAlignerKind.Landmarks5;
+        if (choice.Detector == FaceDetectorKind.Ssd || landmarkAligner)
             services.AddLandmarkModels(configuration, needSsd: choice.Detector == FaceDetectorKind.Ssd);
 
         if (choice.Detector == FaceDetectorKind.Ssd)
@@ -63,11 +64,12 @@ public static class FaceServiceCollectionExtensions
                 new TightCropFaceDetector(sp.GetRequiredService<BlazeFaceDetector>()), choice.MaxDetectionSide));
         }
 
-        if (choice.Aligner == FaceAlignerKind.Landmarks68)
+        if (landmarkAligner)
         {
             services.TryAddSingleton<IFaceAligner>(sp => new LandmarkFaceAligner(
                 sp.GetRequiredService<FaceLandmark68Net>(), sp.GetRequiredService<IOptions<LandmarkOptions>>().Value,
-                sp.GetRequiredService<IOptions<FaceOptions>>().Value.DetectorBoxCalibration()));
+                sp.GetRequiredService<IOptions<FaceOptions>>().Value.DetectorBoxCalibration(),
+                fivePoints: choice.Aligner == FaceAlignerKind.Landmarks5));
         }
         else
         {
@@ -75,9 +77,13 @@ public static class FaceServiceCollectionExtensions
         }
 
         services.TryAddSingleton<OnnxFaceEmbedder>();
-        services.TryAddSingleton<IFaceEmbedder>(sp => choice.MirrorAveraging
-            ? new MirrorAveragingEmbedder(sp.GetRequiredService<OnnxFaceEmbedder>())
-            : sp.GetRequiredService<OnnxFaceEmbedder>());
+        services.TryAddSingleton<IFaceEmbedder>(sp =>
+        {
+            IFaceEmbedder embedder = sp.GetRequiredService<OnnxFaceEmbedder>();
+            if (choice.MirrorAveraging)
+                embedder = new MirrorAveragingEmbedder(embedder);
+            return choice.Jitters > 0 ? new JitteringEmbedder(embedder, choice.Jitters) : embedder;
+        });
         services.TryAddSingleton<IFaceAnalyzer, FaceAnalyzer>();
         return services;
     }

@@ -20,10 +20,15 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         Vision options for every command: [--detector BlazeFaceEnsemble|BlazeFace|BlazeFaceFullRange|Ssd]
-            [--aligner Keypoints|Landmarks68] [--mirror on|off] [--tiling on|off] [--score s] [--tile-score s]
-            [--magnification m] [--tile-size px] [--min-tile px] [--calibration on|off]; the defaults are the app's (FaceOptions).
-        FaceJobs.Eval verify <folder> [--pairs pairs.csv] [--threshold t] [--folds 10] [--dump-chips dir]
-            <folder>/<identity>/<image> (every pair), or pairs.csv rows "img1,img2,same" relative to <folder>.
+            [--aligner Keypoints|Landmarks68|Landmarks5] [--mirror on|off] [--jitters n] [--tiling on|off] [--score s]
+            [--tile-score s] [--magnification m] [--tile-size px] [--min-tile px] [--calibration on|off]; the defaults are
+            the app's (FaceOptions).
+        FaceJobs.Eval verify <folder> [--pairs pairs.csv] [--threshold t] [--folds 10] [--face central|largest]
+            [--every n] [--detections file] [--decision mean-descriptor|mirror-distances] [--dump-chips dir]
+            <folder>/<identity>/<image> (every pair), or pairs.csv rows "img1,img2,same" relative to <folder>; the face
+            of a photo is the one nearest its centre (LFW photos are centred on the named person) unless --face largest;
+            --every n keeps every n-th pair (a quicker look); --detections keeps detected faces in a file and reads them
+            back on the next run with the same detector settings (for trying aligners, jitters, thresholds).
             Last line: accuracy=<10-fold cross-validated accuracy>.
         FaceJobs.Eval detect <folder> <boxes.csv> [--verbose] [--iou 0.5] [--dump detections.csv]
             boxes.csv rows "file,x,y,w,h" (file relative to <folder>); a detection counts when IoU >= 0.5 (or --iou).

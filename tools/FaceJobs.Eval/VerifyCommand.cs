@@ -2,6 +2,7 @@ using FaceJobs.Core.Faces;
 using FaceJobs.Core.Recognition;
 using FaceJobs.Evaluation;
 using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Processing;
 
 namespace FaceJobs.Eval;
 
@@ -9,6 +10,8 @@ namespace FaceJobs.Eval;
 /// Face verification: same-or-not decisions for image pairs at a distance threshold, over every pair of a
 /// <c>folder/identity/image</c> tree or the rows of a <c>--pairs</c> file (<c>img1,img2[,same]</c>, paths relative to
 /// the folder). Reports 10-fold cross-validated accuracy, the best threshold on all pairs and the configured one.
+/// The face a photo stands for is the detected face nearest its centre (<see cref="PairFace.Central"/>): LFW crops each
+/// photo around the named person, and the largest face is sometimes someone beside them.
 /// </summary>
 internal sealed class VerifyCommand(CommandLine arguments)
 {
@@ -21,9 +24,21 @@ internal sealed class VerifyCommand(CommandLine arguments)
         Console.WriteLine(vision.Describe());
 
         var pairs = arguments.Text("--pairs") is { } pairsFile ? PairsFile.Read(pairsFile, folder) : AllPairs(folder);
-        var descriptors = Embed(pairs.SelectMany(p => new[] { p.A, p.B }).Distinct().Order(StringComparer.Ordinal).ToList(), vision);
+        if (arguments.Float("--every") is { } every)
+            pairs = pairs.Where((_, i) => i % (int)every == 0).ToList();
+        var faceChoice = Enum.Parse<PairFace>(arguments.Text("--face") ?? nameof(PairFace.Central), ignoreCase: true);
+        Console.WriteLine($"face of a photo: {faceChoice}");
+        // --decision mirror-distances (evaluation only; the app stores one descriptor a face): the mean of the distances
+        // chip to chip and mirror to mirror, instead of the distance between mirror-averaged descriptors.
+        var mirrorDistances = arguments.Text("--decision") switch
+        {
+            null or "mean-descriptor" => false,
+            "mirror-distances" => true,
+            var other => throw new ArgumentException($"--decision mean-descriptor|mirror-distances, got '{other}'."),
+        };
+        var descriptors = Embed(pairs.SelectMany(p => new[] { p.A, p.B }).Distinct().Order(StringComparer.Ordinal).ToList(), vision, faceChoice, mirrorDistances);
         var scored = pairs.Select(p => new ScoredPair(p.Same,
-            descriptors[p.A] is { } a && descriptors[p.B] is { } b ? DescriptorDistance.Euclidean(a, b) : null)).ToList();
+            descriptors[p.A] is { } a && descriptors[p.B] is { } b ? MeanDistance(a, b) : null)).ToList();
         var failed = scored.Count(p => p.Distance is null);
 
         var same = scored.Where(s => s.Same && s.Distance is not null).Select(s => s.Distance!.Value).Order().ToList();
@@ -46,16 +61,24 @@ internal sealed class VerifyCommand(CommandLine arguments)
         return 0;
     }
 
-    /// <summary>Descriptor of each image's largest face, or null when no face is found.</summary>
-    private Dictionary<string, float[]?> Embed(List<string> images, Vision vision)
+    private static float MeanDistance(float[][] a, float[][] b) =>
+        a.Zip(b, (x, y) => DescriptorDistance.Euclidean(x, y)).Average();
+
+    /// <summary>
+    /// Descriptor of each image's chosen face (the recognizer's for its chip and its mirror, with
+    /// <paramref name="mirrorDistances"/>), or null when no face is found.
+    /// </summary>
+    private Dictionary<string, float[][]?> Embed(List<string> images, Vision vision, PairFace faceChoice, bool mirrorDistances)
     {
-        var descriptors = new Dictionary<string, float[]?>();
+        var descriptors = new Dictionary<string, float[][]?>();
         var dump = arguments.Text("--dump-chips");
+        var cache = arguments.Text("--detections") is { } file ? new DetectionCache(file, vision.DescribeDetector()) : null;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         foreach (var path in images)
         {
             using var image = FaceAnalyzer.DecodeUpright(File.ReadAllBytes(path));
-            if (vision.Detector.Detect(image).MaxBy(f => f.Box.Width * f.Box.Height) is not { } face)
+            var faces = cache is null ? vision.Detector.Detect(image) : cache.Detect(path, () => vision.Detector.Detect(image));
+            if (PairFaceChoice.Choose(faces, image.Width, image.Height, faceChoice) is not { } face)
             {
                 descriptors[path] = null;
                 Console.WriteLine($"no face found: {path}");
@@ -65,11 +88,20 @@ internal sealed class VerifyCommand(CommandLine arguments)
             using var chip = vision.Aligner.Align(image, face, vision.Embedder.ChipSize);
             if (dump is not null)
                 chip.SaveAsPng(Path.Combine(dump, Identity(path) + "_" + Path.GetFileNameWithoutExtension(path) + ".png"));
-            descriptors[path] = vision.Embedder.Embed([chip])[0];
+            if (mirrorDistances)
+            {
+                using var mirror = chip.Clone(x => x.Flip(FlipMode.Horizontal));
+                descriptors[path] = [.. vision.Recognizer.Embed([chip, mirror])];
+            }
+            else
+            {
+                descriptors[path] = [vision.Embedder.Embed([chip])[0]];
+            }
         }
 
+        cache?.Save();
         Console.WriteLine($"images: {images.Count}, no face found in {descriptors.Values.Count(d => d is null)}; " +
-            $"{clock.Elapsed.TotalMilliseconds / Math.Max(1, images.Count):F0} ms per image (decode, detect, align, embed)");
+            $"{clock.Elapsed.TotalMilliseconds / Math.Max(1, images.Count):F0} ms per image (decode, {(cache is null || cache.Hits < images.Count ? "detect" : "detections from the file")}, align, embed)");
         return descriptors;
     }
 

@@ -4,7 +4,7 @@ namespace FaceJobs.Eval;
 
 /// <summary>
 /// The vision options every command takes, as configuration keys for <see cref="Vision"/>:
-/// <c>--detector BlazeFace|Ssd</c>, <c>--aligner Keypoints|Landmarks68</c>, <c>--mirror on|off</c>,
+/// <c>--detector BlazeFace|Ssd</c>, <c>--aligner Keypoints|Landmarks68|Landmarks5</c>, <c>--mirror on|off</c>, <c>--jitters n</c>,
 /// <c>--tiling on|off</c>, <c>--score s</c> and <c>--tile-score s</c> (of the chosen BlazeFace model),
 /// <c>--magnification m</c>, <c>--tile-size px</c>, <c>--min-tile px</c>, <c>--calibration off</c> (raw boxes of both
 /// BlazeFace models); anything not given keeps the app's default.
@@ -19,6 +19,7 @@ internal static class VisionArguments
         Pick(settings, "Faces:Detector", detector);
         Pick(settings, "Faces:Aligner", arguments.Text("--aligner"));
         Pick(settings, "Faces:MirrorAveraging", OnOff(arguments.Text("--mirror")));
+        Pick(settings, "Faces:Jitters", arguments.Text("--jitters"));
         Pick(settings, "Faces:Tiling:Enabled", tiling?.ToString() ?? OnOff(arguments.Text("--tiling")));
         Pick(settings, fullRange ? "Faces:FullRange:ScoreThreshold" : "Faces:ScoreThreshold", arguments.Text("--score"));
         Pick(settings, fullRange ? "Faces:FullRange:TileScoreThreshold" : "Faces:Tiling:ScoreThreshold", arguments.Text("--tile-score"));

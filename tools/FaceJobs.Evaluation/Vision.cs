@@ -34,7 +34,11 @@ public sealed class Vision : IDisposable
     public OnnxFaceEmbedder Recognizer => _services.GetRequiredService<OnnxFaceEmbedder>();
 
     public string Describe() =>
-        $"detector {Options.Detector}{DescribeThresholds()}, aligner {Options.Aligner}, mirror averaging {(Options.MirrorAveraging ? "on" : "off")}";
+        $"{DescribeDetector()}, aligner {Options.Aligner}, mirror averaging {(Options.MirrorAveraging ? "on" : "off")}, " +
+        $"{Options.Jitters} jitters";
+
+    /// <summary>The detector and the settings it finds faces with.</summary>
+    public string DescribeDetector() => $"detector {Options.Detector}{DescribeThresholds()}, max side {Options.MaxDetectionSide}";
 
     private string DescribeThresholds()
     {

@@ -99,4 +99,43 @@ public sealed class FaceEmbeddingTests(VisionFixture vision, ITestOutputHelper o
         Assert.True(DescriptorDistance.Euclidean(averaged[0], averaged[1]) < 1e-4f);
         Assert.Equal(0f, DescriptorDistance.Euclidean(averaged[0], plain[0].Zip(plain[1], (a, b) => (a + b) / 2).ToArray()), 1e-5f);
     }
+
+    [Fact]
+    public void Jittering_StaysNearThePlainDescriptorAndRepeats_WhenDescribingOneFaceTwice()
+    {
+        using var image = Image.Load<Rgb24>(TestPaths.Sample(4));
+        var face = vision.Detector.Detect(image)[0];
+        using var chip = vision.Aligner.Align(image, face, vision.Embedder.ChipSize);
+        var jittering = new JitteringEmbedder(vision.Embedder, jitters: 4);
+
+        var plain = vision.Embedder.Embed([chip])[0];
+        var first = jittering.Embed([chip])[0];
+        var second = jittering.Embed([chip])[0];
+
+        var moved = DescriptorDistance.Euclidean(plain, first);
+        output.WriteLine($"4 jitters moved the descriptor by {moved:F4}");
+        Assert.InRange(moved, 1e-3f, 0.15f);
+        Assert.Equal(0f, DescriptorDistance.Euclidean(first, second), 1e-6f);
+    }
+
+    [Fact]
+    public void Jittering_GivesEachChipItsOwnMean_WhenGivenABatch()
+    {
+        using var image = FaceAnalyzer.DecodeUpright(File.ReadAllBytes(TestPaths.Sample(5)));
+        var chips = vision.Detector.Detect(image).Select(f => vision.Aligner.Align(image, f, vision.Embedder.ChipSize)).ToList();
+        try
+        {
+            var jittering = new JitteringEmbedder(vision.Embedder, jitters: 2);
+
+            var batch = jittering.Embed(chips);
+            var single = chips.Select(c => jittering.Embed([c])[0]).ToList();
+
+            Assert.Equal(chips.Count, batch.Count);
+            Assert.All(batch.Zip(single), p => Assert.InRange(DescriptorDistance.Euclidean(p.First, p.Second), 0, 1e-4f));
+        }
+        finally
+        {
+            chips.ForEach(c => c.Dispose());
+        }
+    }
 }

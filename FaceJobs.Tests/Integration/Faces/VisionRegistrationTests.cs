@@ -23,10 +23,34 @@ public sealed class VisionRegistrationTests
 
         Assert.IsType<DownscalingFaceDetector>(provider.GetRequiredService<IFaceDetector>());
         Assert.IsType<LandmarkFaceAligner>(provider.GetRequiredService<IFaceAligner>());
-        Assert.IsType<MirrorAveragingEmbedder>(provider.GetRequiredService<IFaceEmbedder>());
+        Assert.IsType<JitteringEmbedder>(provider.GetRequiredService<IFaceEmbedder>()); // Faces:Jitters defaults to 3
         Assert.Equal(4, faces.Count);
         Assert.All(faces, f => Assert.Equal(6, f.Keypoints.Count));
         Assert.Equal(150, chip.Width);
+    }
+
+    [Fact]
+    public void AddFaceJobsVision_ResolvesFivePointFitAndJittering_WhenChosen()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Faces:Aligner"] = "Landmarks5",
+            ["Faces:Jitters"] = "3",
+            ["Faces:DetectorModelPath"] = Path.Combine(TestPaths.Models, "blazeface_back_256.onnx"),
+            ["Faces:RecognizerModelPath"] = Path.Combine(TestPaths.Models, "dlib_resnet_face_descriptor.onnx"),
+            ["Faces:Landmarks:ModelPath"] = Path.Combine(TestPaths.Models, "face_landmark_68.onnx"),
+        }).Build();
+        using var provider = new ServiceCollection().AddSingleton<IConfiguration>(configuration)
+            .AddFaceJobsVision(configuration).BuildServiceProvider();
+        using var image = Image.Load<Rgb24>(TestPaths.Sample(4));
+
+        var face = provider.GetRequiredService<IFaceDetector>().Detect(image)[0];
+        using var chip = provider.GetRequiredService<IFaceAligner>().Align(image, face, 150);
+        var descriptor = provider.GetRequiredService<IFaceEmbedder>().Embed([chip])[0];
+
+        Assert.IsType<LandmarkFaceAligner>(provider.GetRequiredService<IFaceAligner>());
+        Assert.IsType<JitteringEmbedder>(provider.GetRequiredService<IFaceEmbedder>());
+        Assert.Equal(128, descriptor.Length);
     }
 
     [Fact]
