@@ -31,7 +31,7 @@ public static class DataServiceCollectionExtensions
             var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
             return options.Provider switch
             {
-                StorageProvider.Sqlite => new SqliteConnectionFactory(options.ConnectionString, backgroundCheckpoints: options.SqliteCheckpointMilliseconds > 0),
+                StorageProvider.Sqlite => new SqliteConnectionFactory(options.ConnectionString),
                 StorageProvider.SqlServer => new SqlServerConnectionFactory(options.ConnectionString),
                 StorageProvider.PostgreSql => new PostgreSqlConnectionFactory(options.ConnectionString),
                 _ => throw new OptionsValidationException(nameof(StorageOptions), typeof(StorageOptions), [$"Unknown storage provider {options.Provider}."]),
@@ -47,7 +47,6 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IApiKeyRepository, DapperApiKeyRepository>();
         services.AddSingleton<IQueuePauseRepository, DapperQueuePauseRepository>();
         services.AddSingleton<DatabaseMigrator>();
-        services.AddHostedService<SqliteWalCheckpointer>();
         return services;
     }
 

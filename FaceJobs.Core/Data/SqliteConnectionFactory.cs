@@ -10,18 +10,12 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
     // write lock instead of failing with SQLITE_BUSY; WAL lets readers run while one writer writes.
     private const string ConnectionPragmas = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL;";
 
-    // With checkpoints in the background (SqliteWalCheckpointer), a commit checkpoints only if the log still grew to
-    // 64 MiB, as a backstop should the background ones fall behind.
-    private const string BackgroundCheckpointPragmas = ConnectionPragmas + " PRAGMA wal_autocheckpoint = 16384;";
-
     private readonly string _connectionString;
-    private readonly string _pragmas;
 
-    public SqliteConnectionFactory(string connectionString, bool backgroundCheckpoints = false)
+    public SqliteConnectionFactory(string connectionString)
     {
         DapperConventions.Apply();
         _connectionString = connectionString;
-        _pragmas = backgroundCheckpoints ? BackgroundCheckpointPragmas : ConnectionPragmas;
         CreateDatabaseFolder(connectionString);
     }
 
@@ -34,7 +28,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         {
             await connection.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
-            command.CommandText = _pragmas;
+            command.CommandText = ConnectionPragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }

@@ -27,11 +27,4 @@ public sealed class StorageOptions
     [Required]
     public string ConnectionString { get; set; } = "";
 
-    /// <summary>
-    /// SQLite only: how often a background checkpoint copies the write-ahead log into the database file. 0 leaves it to
-    /// SQLite, which checkpoints inside whichever commit takes the log past 1,000 pages (4 MiB) — with photos stored in
-    /// the database, often an upload request, which then waits for the copy and its fsyncs.
-    /// </summary>
-    [Range(0, 60_000)]
-    public int SqliteCheckpointMilliseconds { get; set; } = 1000;
 }

@@ -9,11 +9,13 @@ public sealed class HangfireOptions
 
     /// <summary>
     /// Workers per queue in this process. Inference is CPU-bound, so detect and recognize get about one worker per
-    /// core they may use (Hangfire's default of cores × 5 would only make them fight for the CPU); alerts wait on SMTP.
+    /// core they may use (Hangfire's default of cores × 5 would only make them fight for the CPU); detection, the
+    /// heaviest stage, gets two, which on 2 cores kept both busy without slowing pages (their CPU work runs niced,
+    /// BackgroundCpu; docs/performance.md); alerts wait on SMTP.
     /// </summary>
     public Dictionary<string, int> Workers { get; set; } = new()
     {
-        ["detect"] = 1,
+        ["detect"] = 2,
         ["recognize"] = 1,
         ["alerts"] = 2,
         ["default"] = 1,
