@@ -26,8 +26,13 @@ public sealed class QueuePauseTests(ITestOutputHelper output)
 
     private static readonly TimeSpan ObeyTimeout = TimeSpan.FromSeconds(30);
 
+    // One detect worker, so a second detect job waits for the first rather than running beside it.
     private static Task<AppHost> StartAsync() =>
-        AppHost.StartAsync(new Dictionary<string, string> { ["Hangfire:PauseCheckMilliseconds"] = $"{PauseCheckMilliseconds}" });
+        AppHost.StartAsync(new Dictionary<string, string>
+        {
+            ["Hangfire:PauseCheckMilliseconds"] = $"{PauseCheckMilliseconds}",
+            ["Hangfire:Workers:detect"] = "1",
+        });
 
     [Fact]
     public async Task Photo_StaysEnqueuedWhileDetectIsPaused_AndFinishesAfterResume()
