@@ -26,5 +26,4 @@ public sealed class StorageOptions
 
     [Required]
     public string ConnectionString { get; set; } = "";
-
 }

@@ -50,7 +50,7 @@ public sealed class PipelineStarter(IServiceScopeFactory scopes, IOptions<Pipeli
                 await scope.ServiceProvider.GetRequiredService<PhotoPipeline>().ContinueAsync(progress, CancellationToken.None);
                 return;
             }
-            catch (Exception e) when (attempt < RetryDelays.Length + 1 && !stoppingToken.IsCancellationRequested)
+            catch (Exception e) when (attempt <= RetryDelays.Length && !stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning(e, "Could not schedule the pipeline of photo {PhotoId} (attempt {Attempt}); trying again", photoId, attempt);
                 try
