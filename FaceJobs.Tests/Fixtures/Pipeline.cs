@@ -10,8 +10,24 @@ public static class Pipeline
 
     public static bool IsDone(StageStatus status) => status is StageStatus.Succeeded or StageStatus.Skipped;
 
-    public static Task<Photo> WaitForPhotoAsync(this AppHost host, long photoId, Func<Photo, bool> done, string what) =>
-        Waiting.UntilAsync(async () => await host.Get<IPhotoRepository>().GetAsync(photoId) is { } p && done(p) ? p : null, Timeout, what);
+    /// <summary>Waits until the photo satisfies <paramref name="done"/>; a timeout says where it stood and what the app logged.</summary>
+    public static async Task<Photo> WaitForPhotoAsync(this AppHost host, long photoId, Func<Photo, bool> done, string what)
+    {
+        Photo? last = null;
+        try
+        {
+            return await Waiting.UntilAsync(async () => (last = await host.Get<IPhotoRepository>().GetAsync(photoId)) is { } p && done(p) ? p : null, Timeout, what);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\nLast seen: {Describe(last)}\nThe app's last warnings:\n{string.Join('\n', host.Logs.Entries)}", e);
+        }
+    }
+
+    private static string Describe(Photo? photo) => photo is null
+        ? "no such photo"
+        : $"detect {photo.DetectStatus} (job {photo.DetectJobId}), recognize {photo.RecognizeStatus} (job {photo.RecognizeJobId}), " +
+          $"alert {photo.AlertStatus} (job {photo.AlertJobId}), last error {photo.LastError ?? "none"}";
 
     /// <summary>The photo once its three jobs exist: the upload answers first and PipelineStarter enqueues them after.</summary>
     public static Task<Photo> WaitForJobsAsync(this AppHost host, long photoId) =>

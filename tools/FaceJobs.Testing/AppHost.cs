@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace FaceJobs.Testing;
 
@@ -16,9 +17,10 @@ public sealed class AppHost : IAsyncDisposable
 
     private readonly bool _ownsDataDirectory;
 
-    private AppHost(WebApplication app, string dataDirectory, bool ownsDataDirectory)
+    private AppHost(WebApplication app, RecentLogs logs, string dataDirectory, bool ownsDataDirectory)
     {
         _app = app;
+        Logs = logs;
         _ownsDataDirectory = ownsDataDirectory;
         DataDirectory = dataDirectory;
         BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -29,6 +31,9 @@ public sealed class AppHost : IAsyncDisposable
     public string DataDirectory { get; }
 
     public IServiceProvider Services => _app.Services;
+
+    /// <summary>The app's last warnings and errors.</summary>
+    public RecentLogs Logs { get; }
 
     public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
@@ -51,14 +56,15 @@ public sealed class AppHost : IAsyncDisposable
             all[key] = value;
 
         var args = all.Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
+        var logs = new RecentLogs();
         var app = await FaceJobsApp.CreateAsync(args, new WebApplicationOptions
         {
             Args = args,
             ContentRootPath = TestPaths.WebProject,
             EnvironmentName = all["environment"],
-        });
+        }, builder => builder.Logging.AddProvider(logs));
         await app.StartAsync();
-        return new AppHost(app, dataDirectory, ownsDataDirectory);
+        return new AppHost(app, logs, dataDirectory, ownsDataDirectory);
     }
 
     public HttpClient CreateClient() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = BaseAddress };
