@@ -3,6 +3,7 @@ using FaceJobs.Core.Data.Repositories;
 using FaceJobs.Core.Jobs;
 using FaceJobs.Core.Photos;
 using FaceJobs.Tests.Fixtures;
+using Microsoft.Extensions.Hosting;
 
 namespace FaceJobs.Tests.Integration.Jobs;
 
@@ -44,11 +45,12 @@ public sealed class PipelineStarterTests
 
         foreach (var id in photoIds)
             await starter.StartAsync(id, CancellationToken.None);
-        await starter.StopAsync(CancellationToken.None);
+        await ((IHostedService)starter).StopAsync(CancellationToken.None);
 
         var photos = host.Get<IPhotoRepository>();
         foreach (var id in photoIds)
-            Assert.NotNull((await photos.GetAsync(id))!.DetectJobId);
+            Assert.True((await photos.GetAsync(id))!.DetectJobId is not null,
+                $"Photo {id} has no jobs after the stop. The app's last warnings:\n{string.Join('\n', host.Logs.Entries)}");
     }
 
     [Fact]
