@@ -17,6 +17,7 @@ public sealed class BlazeFaceEnsembleDetector(BlazeFaceDetector back, BlazeFaceF
             back.Detect(image, options.BackScoreThreshold, options.BackTileScoreThreshold),
             fullRange.Detect(image, options.FullRangeScoreThreshold, options.FullRangeTileScoreThreshold),
             options.PairIoU,
+            options.PairScoreThreshold,
             options.BackAloneScoreThreshold,
             options.FullRangeAloneScoreThreshold);
 }

@@ -6,7 +6,8 @@ namespace FaceJobs.Core.Faces;
 /// <summary>
 /// Merges the faces two detectors found in one photo. Faces that overlap by at least the pairing IoU are paired one to
 /// one, best overlap first, and become one face: box and keypoints the score-weighted mean of both (weighted box
-/// fusion), score 1 − (1 − a)(1 − b), so agreement counts as a vote. A face only one detector found is kept when its
+/// fusion), score 1 − (1 − a)(1 − b), so agreement counts as a vote, kept when that score reaches the pair score (two
+/// weak hits at the models' low thresholds are not a face yet) or either face would be kept alone. A face only one detector found is kept when its
 /// score reaches that detector's "alone" threshold: weak single hits were most of the false positives on crowd-dev
 /// (docs/accuracy.md). Last, as within each model, a face that overlaps a better one by more than
 /// <see cref="TiledDetection.SuppressionIoU"/> is dropped: two models' boxes of one large face can differ too much to
@@ -18,6 +19,7 @@ internal static class DetectionFusion
         IReadOnlyList<DetectedFace> first,
         IReadOnlyList<DetectedFace> second,
         float pairIoU,
+        float pairScore,
         float firstAloneScore,
         float secondAloneScore)
     {
@@ -34,7 +36,9 @@ internal static class DetectionFusion
                 continue;
 
             firstPaired[i] = secondPaired[j] = true;
-            fused.Add(Merge(first[i], second[j]));
+            var merged = Merge(first[i], second[j]);
+            if (merged.Score >= pairScore || first[i].Score >= firstAloneScore || second[j].Score >= secondAloneScore)
+                fused.Add(merged);
         }
 
         fused.AddRange(first.Where((face, i) => !firstPaired[i] && face.Score >= firstAloneScore));

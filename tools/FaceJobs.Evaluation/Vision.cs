@@ -46,7 +46,7 @@ public sealed class Vision : IDisposable
         {
             var e = Options.Ensemble;
             return $" (back score {e.BackScoreThreshold:0.##} / tile {e.BackTileScoreThreshold:0.##} / alone {e.BackAloneScoreThreshold:0.##}, " +
-                $"full range {e.FullRangeScoreThreshold:0.##} / {e.FullRangeTileScoreThreshold:0.##} / {e.FullRangeAloneScoreThreshold:0.##}, pair IoU {e.PairIoU:0.##}), " +
+                $"full range {e.FullRangeScoreThreshold:0.##} / {e.FullRangeTileScoreThreshold:0.##} / {e.FullRangeAloneScoreThreshold:0.##}, pair IoU {e.PairIoU:0.##}, pair score {e.PairScoreThreshold:0.##}), " +
                 $"box calibration {Describe(Options.BoxCalibration)} / {Describe(Options.FullRange.BoxCalibration)}, tiling " +
                 (Options.Tiling.Enabled ? $"on (magnification {Options.Tiling.Magnification:0.##})" : "off");
         }
