@@ -9,10 +9,9 @@ namespace FaceJobs.Core.Faces;
 /// fusion), score 1 − (1 − a)(1 − b), so agreement counts as a vote, kept when that score reaches the pair score (two
 /// weak hits at the models' low thresholds are not a face yet) or either face would be kept alone. A face only one
 /// detector found is kept when its score reaches that detector's "alone" threshold: weak single hits were most of the
-/// false positives on crowd-dev
-/// (docs/accuracy.md). Last, as within each model, a face that overlaps a better one by more than
-/// <see cref="TiledDetection.SuppressionIoU"/> is dropped: two models' boxes of one large face can differ too much to
-/// pair, and one face must not be reported (and matched, and alerted on) twice.
+/// false positives on crowd-dev (docs/accuracy.md). Last, as within each model, a face that overlaps a better one by
+/// more than <see cref="TiledDetection.SuppressionIoU"/> is dropped: two models' boxes of one large face can differ too
+/// much to pair, and one face must not be reported (and matched, and alerted on) twice.
 /// </summary>
 internal static class DetectionFusion
 {
