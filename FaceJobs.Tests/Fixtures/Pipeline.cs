@@ -20,7 +20,7 @@ public static class Pipeline
         }
         catch (TimeoutException e)
         {
-            throw new TimeoutException($"{e.Message}\nLast seen: {Describe(last)}\nThe app's last warnings:\n{string.Join('\n', host.Logs.Entries)}", e);
+            throw new TimeoutException($"{e.Message}\nLast seen: {Describe(last)}\nThe app's last warnings:\n{host.Logs}", e);
         }
     }
 

@@ -14,6 +14,9 @@ public sealed class RecentLogs : ILoggerProvider
 
     public IReadOnlyList<string> Entries => [.. _entries];
 
+    /// <summary>The kept entries, one a line, for a failure message.</summary>
+    public override string ToString() => string.Join('\n', _entries);
+
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void Dispose()

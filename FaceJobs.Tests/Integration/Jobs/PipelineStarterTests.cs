@@ -50,7 +50,7 @@ public sealed class PipelineStarterTests
         var photos = host.Get<IPhotoRepository>();
         foreach (var id in photoIds)
             Assert.True((await photos.GetAsync(id))!.DetectJobId is not null,
-                $"Photo {id} has no jobs after the stop. The app's last warnings:\n{string.Join('\n', host.Logs.Entries)}");
+                $"Photo {id} has no jobs after the stop. The app's last warnings:\n{host.Logs}");
     }
 
     [Fact]
