@@ -25,6 +25,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<WatchlistMatcher>();
         services.AddSingleton<WatchlistIndex>();
         services.AddSingleton<BackgroundCpu>();
+        services.AddSingleton<DecodedPhotoHandOff>();
         services.AddSingleton<PipelineStarter>();
         services.AddHostedService(provider => provider.GetRequiredService<PipelineStarter>());
         services.AddSingleton<IdentifiableFaces>();

@@ -1,5 +1,6 @@
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
 
 namespace FaceJobs.Core.Faces;
 
@@ -12,12 +13,31 @@ namespace FaceJobs.Core.Faces;
 public sealed class BlazeFaceEnsembleDetector(BlazeFaceDetector back, BlazeFaceFullRangeDetector fullRange, EnsembleDetectorOptions options)
     : IFaceDetector
 {
-    public IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image) =>
-        DetectionFusion.Fuse(
-            back.Detect(image, options.BackScoreThreshold, options.BackTileScoreThreshold),
-            fullRange.Detect(image, options.FullRangeScoreThreshold, options.FullRangeTileScoreThreshold),
+    public IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image)
+    {
+        var backFaces = back.Detect(image, options.BackScoreThreshold, options.BackTileScoreThreshold);
+        var fullRangeFaces = fullRange.Detect(image, options.FullRangeScoreThreshold, options.FullRangeTileScoreThreshold);
+        if (options.MirrorPass)
+        {
+            using var mirror = image.Clone(x => x.Flip(FlipMode.Horizontal));
+            backFaces = MirrorFusion.Combine(
+                backFaces,
+                MirrorFusion.Unmirror(back.Detect(mirror, options.BackScoreThreshold, options.BackTileScoreThreshold), image.Width),
+                options.PairIoU,
+                options.MirrorUnpairedWeight);
+            fullRangeFaces = MirrorFusion.Combine(
+                fullRangeFaces,
+                MirrorFusion.Unmirror(fullRange.Detect(mirror, options.FullRangeScoreThreshold, options.FullRangeTileScoreThreshold), image.Width),
+                options.PairIoU,
+                options.MirrorUnpairedWeight);
+        }
+
+        return DetectionFusion.Fuse(
+            backFaces,
+            fullRangeFaces,
             options.PairIoU,
             options.PairScoreThreshold,
             options.BackAloneScoreThreshold,
             options.FullRangeAloneScoreThreshold);
+    }
 }

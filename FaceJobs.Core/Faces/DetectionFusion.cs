@@ -63,7 +63,8 @@ internal static class DetectionFusion
         return intersection / ((a.Width * a.Height) + (b.Width * b.Height) - intersection);
     }
 
-    private static DetectedFace Merge(DetectedFace a, DetectedFace b)
+    /// <summary>Box and keypoints the score-weighted mean of both, score 1 − (1 − a)(1 − b).</summary>
+    internal static DetectedFace Merge(DetectedFace a, DetectedFace b)
     {
         var total = a.Score + b.Score;
         float Mean(float x, float y) => ((x * a.Score) + (y * b.Score)) / total;

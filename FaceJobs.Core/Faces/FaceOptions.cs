@@ -161,6 +161,13 @@ public sealed class EnsembleDetectorOptions
     /// <summary>Minimum score of a face only the full-range model found (it has more weak false positives).</summary>
     [Range(0.05, 1.0)]
     public float FullRangeAloneScoreThreshold { get; set; } = 0.8f;
+
+    /// <summary>Whether each model also runs on the photo's mirror image (<see cref="MirrorFusion"/>; twice the model runs).</summary>
+    public bool MirrorPass { get; set; }
+
+    /// <summary>With <see cref="MirrorPass"/>: the share of its score a face found in only one of the two images keeps.</summary>
+    [Range(0.0, 1.0)]
+    public float MirrorUnpairedWeight { get; set; } = 0.5f;
 }
 
 public enum FaceAlignerKind

@@ -8,7 +8,7 @@ namespace FaceJobs.Core.Jobs;
 /// Runs the jobs' CPU-heavy work (decoding, inference, alignment) on dedicated threads at a lower CPU priority than the
 /// web's request threads (Linux: a per-thread nice value, <c>Pipeline:WorkerNiceness</c> above the process's), so the
 /// workers may use every core while pages and uploads still get the CPU first. Elsewhere, or at niceness 0, the threads
-/// run at normal priority.
+/// run at normal priority. With <c>Pipeline:WorkerScheduling=Idle</c> they run under Linux's SCHED_IDLE policy instead.
 /// </summary>
 /// <remarks>
 /// Linux gives a new thread the nice value of the thread that starts it, and .NET may start a thread-pool thread from
@@ -24,6 +24,7 @@ public sealed class BackgroundCpu : IDisposable
     private readonly List<Thread> _threads = [];
     private readonly Thread _completer;
     private readonly int _niceness;
+    private readonly bool _idlePolicy;
 
     // Threads waiting for work that no caller has claimed yet. Each call claims one or starts a thread, so work never
     // queues behind other work: how much runs at once is the Hangfire worker counts' business, not this pool's.
@@ -32,7 +33,9 @@ public sealed class BackgroundCpu : IDisposable
     public BackgroundCpu(IOptions<PipelineOptions> options)
     {
         // Inline mode is the in-request baseline: its work stands for a server without a queue, at normal priority.
-        _niceness = options.Value.Mode == PipelineMode.Inline ? 0 : options.Value.WorkerNiceness;
+        var inline = options.Value.Mode == PipelineMode.Inline;
+        _niceness = inline ? 0 : options.Value.WorkerNiceness;
+        _idlePolicy = !inline && options.Value.WorkerScheduling == WorkerScheduling.Idle;
         _completer = new Thread(Complete) { IsBackground = true, Name = "FaceJobs CPU completions" };
         _completer.Start();
     }
@@ -93,7 +96,14 @@ public sealed class BackgroundCpu : IDisposable
 
     private void Serve()
     {
-        if (_niceness > 0 && OperatingSystem.IsLinux())
+        if (_idlePolicy && OperatingSystem.IsLinux())
+        {
+            // pid 0 is the calling thread; SCHED_IDLE takes no priority. Lowering needs no privilege, and a failure
+            // leaves the thread at normal priority, as setpriority's does below.
+            var priority = 0;
+            _ = SetScheduler(0, SchedulingIdle, ref priority);
+        }
+        else if (_niceness > 0 && OperatingSystem.IsLinux())
         {
             // On Linux a nice value belongs to the thread (its kernel task), not only to the process; a new thread starts
             // with its creator's, and this one goes that much lower, so the gap to request threads holds under `nice`.
@@ -128,6 +138,7 @@ public sealed class BackgroundCpu : IDisposable
     }
 
     private const int PriorityProcess = 0;
+    private const int SchedulingIdle = 5;
 
     // DllImport rather than LibraryImport: blittable ints need no generated marshalling, nor unsafe code.
 #pragma warning disable SYSLIB1054
@@ -136,6 +147,9 @@ public sealed class BackgroundCpu : IDisposable
 
     [DllImport("libc", EntryPoint = "getpriority")]
     private static extern int GetPriority(int which, int who);
+
+    [DllImport("libc", EntryPoint = "sched_setscheduler")]
+    private static extern int SetScheduler(int pid, int policy, ref int priority);
 
     [DllImport("libc", EntryPoint = "gettid")]
     private static extern int GetThreadId();

@@ -12,6 +12,7 @@ public sealed class DetectFacesJob(
     IFaceRepository faces,
     IFaceAnalyzer analyzer,
     BackgroundCpu cpu,
+    DecodedPhotoHandOff handOff,
     PhotoStageRunner stages,
     ILogger<DetectFacesJob> logger)
 {
@@ -25,8 +26,21 @@ public sealed class DetectFacesJob(
                 ?? throw new InvalidOperationException($"Photo {photoId} has no stored content.");
             var found = await cpu.RunAsync(() =>
             {
-                using var image = FaceAnalyzer.DecodeUpright(content);
-                return analyzer.DetectFaces(image);
+                var image = FaceAnalyzer.DecodeUpright(content);
+                try
+                {
+                    var faces = analyzer.DetectFaces(image);
+                    if (faces.Count > 0)
+                        handOff.Give(photoId, image);
+                    else
+                        image.Dispose();
+                    return faces;
+                }
+                catch
+                {
+                    image.Dispose();
+                    throw;
+                }
             });
             var rows = found.Select((f, index) => new NewFace(
                 index,

@@ -21,11 +21,29 @@ public sealed class PipelineOptions
     public int WorkerNiceness { get; set; } = 10;
 
     /// <summary>
+    /// <see cref="WorkerScheduling.Niced"/> (<see cref="WorkerNiceness"/> applies) or <see cref="WorkerScheduling.Idle"/>:
+    /// Linux's SCHED_IDLE policy for the CPU-work threads, which a request thread preempts as soon as it wakes and which
+    /// otherwise get what the process's other threads leave (docs/performance.md has both side by side).
+    /// </summary>
+    public WorkerScheduling WorkerScheduling { get; set; } = WorkerScheduling.Niced;
+
+    /// <summary>
     /// Whether an upload answers once its photo is stored and <see cref="PipelineStarter"/> enqueues the jobs just after
     /// (the default), or the upload request enqueues them itself before it answers (slower under load; an upload then
     /// fails when the job storage does).
     /// </summary>
     public bool ScheduleAfterResponse { get; set; } = true;
+
+    /// <summary>
+    /// Megapixels of decoded photos the detect job may leave in memory for the recognize job of the same process
+    /// (<see cref="DecodedPhotoHandOff"/>; 3 bytes a pixel, so 48 is at most 144 MB). 0 decodes again in every stage.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 1000)]
+    public int HandOffMegapixels { get; set; } = 48;
+
+    /// <summary>How long a decoded photo waits for its recognize job before it is dropped.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 3600)]
+    public int HandOffSeconds { get; set; } = 120;
 
     /// <summary>
     /// How old a photo stored without jobs must be before <see cref="StartUnscheduledPipelinesJob"/> schedules its
@@ -45,4 +63,13 @@ public enum PipelineMode
     /// server without a job queue would. A slow or failing stage then slows or fails the upload.
     /// </summary>
     Inline,
+}
+
+public enum WorkerScheduling
+{
+    /// <summary>The normal time-sharing policy at <see cref="PipelineOptions.WorkerNiceness"/>.</summary>
+    Niced,
+
+    /// <summary>Linux SCHED_IDLE: run only when no other thread of normal priority wants the core.</summary>
+    Idle,
 }

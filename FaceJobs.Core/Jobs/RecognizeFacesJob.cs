@@ -18,6 +18,7 @@ public sealed class RecognizeFacesJob(
     IMatchRepository matches,
     IFaceAnalyzer analyzer,
     BackgroundCpu cpu,
+    DecodedPhotoHandOff handOff,
     WatchlistIndex watchlist,
     WatchlistMatcher matcher,
     IdentifiableFaces identifiable,
@@ -37,11 +38,13 @@ public sealed class RecognizeFacesJob(
                 return StageStatus.Skipped;
             }
 
-            var content = await photos.GetContentAsync(photoId, cancellationToken)
-                ?? throw new InvalidOperationException($"Photo {photoId} has no stored content.");
+            var decoded = handOff.Take(photoId);
+            var content = decoded is not null
+                ? ReadOnlyMemory<byte>.Empty
+                : await photos.GetContentAsync(photoId, cancellationToken) ?? throw new InvalidOperationException($"Photo {photoId} has no stored content.");
             var descriptors = await cpu.RunAsync(() =>
             {
-                using var image = FaceAnalyzer.DecodeUpright(content);
+                using var image = decoded ?? FaceAnalyzer.DecodeUpright(content);
                 return analyzer.EmbedFaces(image, stored.Select(ToDetectedFace).ToList());
             });
             var embeddings = stored.Select((face, i) => new FaceEmbedding(face.Id, photoId, face.FaceIndex, DescriptorBlob.ToBytes(descriptors[i]))).ToList();

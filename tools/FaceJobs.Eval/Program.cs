@@ -9,6 +9,7 @@ return arguments.Command switch
 {
     "verify" when arguments.Positional.Count == 1 => new VerifyCommand(arguments).Run(),
     "detect" when arguments.Positional.Count == 2 => new DetectCommand(arguments).Run(),
+    "sweep-fusion" when arguments.Positional.Count == 2 => new SweepFusionCommand(arguments).Run(),
     "dump-candidates" when arguments.Positional.Count == 3 => new DumpCandidatesCommand(arguments).Run(),
     "compose" when arguments.Positional.Count == 2 => new ComposeCommand(arguments).Run(),
     "compare-detectors" => new CompareDetectorsCommand(arguments).Run(),
@@ -35,6 +36,9 @@ static int Usage()
             Last line: recall=... precision=...
         FaceJobs.Eval dump-candidates <folder> <boxes.csv> <out.csv> [--score 0.3]
             every raw anchor of both BlazeFace models on the whole photo and each tile, for offline tuning.
+        FaceJobs.Eval sweep-fusion <folder> <boxes.csv>
+            both ensemble models once per photo and its mirror image, then a grid of the ensemble's thresholds and mirror
+            weights on those faces (a guide for choosing them; report numbers from detect).
         FaceJobs.Eval compose <photos> <out> [--sizes 12,16,24,32,48,64,96] [--per-size 8] [--canvas 3200x2400]
             pastes the faces of <photos>/*.jpg small onto a large canvas: <out>/small-faces.jpg + <out>/boxes.csv.
         FaceJobs.Eval compare-detectors [--out dir]

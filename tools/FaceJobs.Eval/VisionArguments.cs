@@ -7,7 +7,7 @@ namespace FaceJobs.Eval;
 /// <c>--detector BlazeFace|Ssd</c>, <c>--aligner Keypoints|Landmarks68|Landmarks5</c>, <c>--mirror on|off</c>, <c>--jitters n</c>,
 /// <c>--tiling on|off</c>, <c>--score s</c> and <c>--tile-score s</c> (of the chosen BlazeFace model),
 /// <c>--magnification m</c>, <c>--tile-size px</c>, <c>--min-tile px</c>, <c>--calibration off</c> (raw boxes of both
-/// BlazeFace models); anything not given keeps the app's default.
+/// BlazeFace models), <c>--set "Key=Value;Key=Value"</c> for any other setting; anything not given keeps the app's default.
 /// </summary>
 internal static class VisionArguments
 {
@@ -26,6 +26,9 @@ internal static class VisionArguments
         Pick(settings, "Faces:Tiling:Magnification", arguments.Text("--magnification"));
         Pick(settings, "Faces:Tiling:TileSize", arguments.Text("--tile-size"));
         Pick(settings, "Faces:Tiling:MinTileSize", arguments.Text("--min-tile"));
+        // Any other settings, "--set Key=Value;Key=Value".
+        foreach (var pair in (arguments.Text("--set") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+            settings[pair.Split('=', 2)[0]] = pair.Split('=', 2)[1];
         if (OnOff(arguments.Text("--calibration")) == "false")
         {
             foreach (var section in new[] { "Faces:BoxCalibration", "Faces:FullRange:BoxCalibration" })

@@ -23,6 +23,9 @@ public sealed class Vision : IDisposable
 
     public FaceOptions Options { get; }
 
+    /// <summary>Any vision service as the app registers it (the single models behind the ensemble, for instance).</summary>
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
     public IFaceDetector Detector => _services.GetRequiredService<IFaceDetector>();
 
     public IFaceAligner Aligner => _services.GetRequiredService<IFaceAligner>();

@@ -19,6 +19,20 @@ public sealed class BackgroundCpuTests
     }
 
     [SkippableFact]
+    public async Task RunAsync_RunsTheWorkUnderSchedIdle_AndContinuesTheCallerUnderItsOwnPolicy_WhenSchedulingIsIdle()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "SCHED_IDLE is Linux's");
+        using var cpu = new BackgroundCpu(Options.Create(new PipelineOptions { WorkerScheduling = WorkerScheduling.Idle }));
+        var callers = ThreadPolicy();
+
+        var workers = await cpu.RunAsync(() => ThreadPolicy());
+
+        Assert.Equal(SchedIdle, workers);
+        Assert.NotEqual(SchedIdle, callers);
+        Assert.Equal(callers, ThreadPolicy());
+    }
+
+    [SkippableFact]
     public async Task RunAsync_ContinuesTheCallerAtTheCallersNiceness_OnLinux()
     {
         Skip.IfNot(OperatingSystem.IsLinux(), "per-thread nice values are Linux's");
@@ -78,7 +92,11 @@ public sealed class BackgroundCpuTests
         Assert.All(await Task.WhenAll(calls), Assert.True);
     }
 
+    private const int SchedIdle = 5;
+
     private static int ThreadNiceness() => NicenessIn(File.ReadAllText("/proc/thread-self/stat"));
+
+    private static int ThreadPolicy() => StatField(File.ReadAllText("/proc/thread-self/stat"), 41);
 
     private static List<(string Name, int Niceness)> ProcessThreads() =>
         Directory.GetDirectories("/proc/self/task")
@@ -100,10 +118,13 @@ public sealed class BackgroundCpuTests
         }
     }
 
-    // Field 19 of a task's stat is its nice value (counted after the parenthesised command name).
-    private static int NicenessIn(string stat)
+    // Field 19 of a task's stat is its nice value.
+    private static int NicenessIn(string stat) => StatField(stat, 19);
+
+    // proc(5) numbers a task's stat fields from 1; the third is the first after the parenthesised command name.
+    private static int StatField(string stat, int field)
     {
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return int.Parse(fields[16], System.Globalization.CultureInfo.InvariantCulture);
+        return int.Parse(fields[field - 3], System.Globalization.CultureInfo.InvariantCulture);
     }
 }
