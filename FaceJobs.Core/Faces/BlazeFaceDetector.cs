@@ -77,8 +77,8 @@ public sealed class BlazeFaceDetector : IFaceDetector, IDisposable
     internal List<FaceCandidate> DetectRegion(Image<Rgb24> image, Rectangle region, float scoreThreshold, bool suppress = true)
     {
         var letterbox = Letterbox.Fit(region, _inputSize);
-        var pixels = TiledDetection.InputTensor(image, letterbox, _inputSize);
-        using var input = OrtValue.CreateTensorValueFromMemory(pixels, [1, _inputSize, _inputSize, 3]);
+        using var pixels = TiledDetection.InputTensor(image, letterbox, _inputSize);
+        using var input = pixels.ToOrtValue([1, _inputSize, _inputSize, 3]);
         using var runOptions = new RunOptions();
         using var outputs = _session.Run(runOptions, [_inputName], [input], _session.OutputNames);
 

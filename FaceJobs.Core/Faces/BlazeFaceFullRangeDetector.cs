@@ -75,7 +75,9 @@ public sealed class BlazeFaceFullRangeDetector : IFaceDetector, IDisposable
             throw new ArgumentException($"RunNetwork takes a {_inputSize}×{_inputSize} image, not {image.Width}×{image.Height}.", nameof(image));
         }
 
-        return Run(TiledDetection.InputTensor(image, Letterbox.Fit(new Rectangle(0, 0, _inputSize, _inputSize), _inputSize), _inputSize));
+        using var pixels = TiledDetection.InputTensor(image, Letterbox.Fit(new Rectangle(0, 0, _inputSize, _inputSize), _inputSize), _inputSize);
+        using var outputs = Run(pixels);
+        return outputs[0].GetTensorDataAsSpan<float>().ToArray();
     }
 
     public void Dispose() => _session.Dispose();
@@ -84,19 +86,19 @@ public sealed class BlazeFaceFullRangeDetector : IFaceDetector, IDisposable
     internal List<FaceCandidate> DetectRegion(Image<Rgb24> image, Rectangle region, float scoreThreshold, bool suppress = true)
     {
         var letterbox = Letterbox.Fit(region, _inputSize);
-        var detections = Run(TiledDetection.InputTensor(image, letterbox, _inputSize));
         var candidates = new List<FaceCandidate>();
-        BlazeFaceDecoder.DecodeInterleaved(detections, _anchors, scoreThreshold, _inputSize, candidates);
+        using (var pixels = TiledDetection.InputTensor(image, letterbox, _inputSize))
+        using (var outputs = Run(pixels))
+            BlazeFaceDecoder.DecodeInterleaved(outputs[0].GetTensorDataAsSpan<float>(), _anchors, scoreThreshold, _inputSize, candidates);
 
         // Suppress inside each region first so tiles and the whole image merge as faces, not as raw anchors.
         return (suppress ? WeightedNonMaxSuppression.Apply(candidates, TiledDetection.SuppressionIoU) : candidates).Select(letterbox.ToImage).ToList();
     }
 
-    private float[] Run(float[] pixels)
+    private IDisposableReadOnlyCollection<OrtValue> Run(PooledTensor pixels)
     {
-        using var input = OrtValue.CreateTensorValueFromMemory(pixels, [1, _inputSize, _inputSize, 3]);
+        using var input = pixels.ToOrtValue([1, _inputSize, _inputSize, 3]);
         using var runOptions = new RunOptions();
-        using var outputs = _session.Run(runOptions, [_inputName], [input], _session.OutputNames);
-        return outputs[0].GetTensorDataAsSpan<float>().ToArray();
+        return _session.Run(runOptions, [_inputName], [input], _session.OutputNames);
     }
 }

@@ -57,7 +57,7 @@ public sealed class OnnxFaceEmbedder : IFaceEmbedder, IDisposable
         }
 
         var chipLength = ChipSize * ChipSize * 3;
-        var pixels = new float[chips.Count * chipLength];
+        using var pixels = new PooledTensor(chips.Count * chipLength);
         for (var i = 0; i < chips.Count; i++)
         {
             if (chips[i].Width != ChipSize || chips[i].Height != ChipSize)
@@ -65,10 +65,10 @@ public sealed class OnnxFaceEmbedder : IFaceEmbedder, IDisposable
                 throw new ArgumentException($"Chips must be {ChipSize}×{ChipSize}; chip {i} is {chips[i].Width}×{chips[i].Height}.");
             }
 
-            chips[i].CopyRgbTo(pixels, i * chipLength, ChipSize, 0, 0, 1f, 0f);
+            chips[i].CopyRgbTo(pixels.Buffer, i * chipLength, ChipSize, 0, 0, 1f, 0f);
         }
 
-        using var input = OrtValue.CreateTensorValueFromMemory(pixels, [chips.Count, ChipSize, ChipSize, 3]);
+        using var input = pixels.ToOrtValue([chips.Count, ChipSize, ChipSize, 3]);
         using var runOptions = new RunOptions();
         using var outputs = _session.Run(runOptions, [_inputName], [input], [_outputName]);
         var descriptors = outputs[0].GetTensorDataAsSpan<float>();

@@ -36,10 +36,11 @@ public sealed class PipelineOptions
 
     /// <summary>
     /// Megapixels of decoded photos the detect job may leave in memory for the recognize job of the same process
-    /// (<see cref="DecodedPhotoHandOff"/>; 3 bytes a pixel, so 48 is at most 144 MB). 0 decodes again in every stage.
+    /// (<see cref="DecodedPhotoHandOff"/>; 3 bytes a pixel, so 16 is at most 48 MB, about eight 2-megapixel photos
+    /// waiting for recognition). 0 decodes again in every stage.
     /// </summary>
     [System.ComponentModel.DataAnnotations.Range(0, 1000)]
-    public int HandOffMegapixels { get; set; } = 48;
+    public int HandOffMegapixels { get; set; } = 16;
 
     /// <summary>How long a decoded photo waits for its recognize job before it is dropped.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 3600)]

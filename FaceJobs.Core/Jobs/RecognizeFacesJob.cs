@@ -34,6 +34,7 @@ public sealed class RecognizeFacesJob(
             var stored = (await faces.ListByPhotoAsync(photoId, cancellationToken)).Where(f => !identifiable.IsTooSmall(f)).ToList();
             if (stored.Count == 0)
             {
+                handOff.Take(photoId)?.Dispose();
                 await matches.ReplaceForPhotoAsync(photoId, [], cancellationToken);
                 return StageStatus.Skipped;
             }

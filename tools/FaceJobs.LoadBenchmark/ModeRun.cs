@@ -79,7 +79,7 @@ internal static partial class ModeRun
         foreach (var _ in Enumerable.Range(0, 2))
             uploadsBefore.Add(await UploadAndWaitAsync(app, setup, photos.Take()!.Value, null, null));
 
-        var idle = await ProbeIdleAsync(setup);
+        var idle = await ProbeIdleAsync(setup, 200);
 
         var upload = new Latencies();
         var busy = new Latencies();
@@ -123,7 +123,8 @@ internal static partial class ModeRun
         await prober;
         var gc = GcDuringLoad.Since(gcBefore, clock.Elapsed);
         var photosPerSecond = processed.Count / lastDone.TotalSeconds;
-        var idleAfter = await ProbeIdleAsync(setup);
+        // As many probes as under load, so both p99s rest on the same number of slow samples.
+        var idleAfter = await ProbeIdleAsync(setup, busy.Count);
 
         var handOffs = await HandOffs.ReadAsync(app, processed);
         var failedStages = await CountFailedAsync(app, processed);
@@ -181,11 +182,11 @@ internal static partial class ModeRun
         }
     }
 
-    /// <summary>The photo list 200 times, 50 ms apart, as the prober under load loads it.</summary>
-    private static async Task<Latencies> ProbeIdleAsync(HttpClient client)
+    /// <summary>The photo list <paramref name="times"/> times, 50 ms apart, as the prober under load loads it.</summary>
+    private static async Task<Latencies> ProbeIdleAsync(HttpClient client, int times)
     {
         var idle = new Latencies();
-        for (var i = 0; i < 200; i++)
+        for (var i = 0; i < times; i++)
         {
             await TimeGetAsync(client, ProbedPage, idle);
             await Task.Delay(50);

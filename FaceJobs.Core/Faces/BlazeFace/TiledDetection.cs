@@ -47,14 +47,14 @@ internal static class TiledDetection
         DetectionTiles.Plan(image.Width, image.Height, tiling.SmallestTileFor(image.Width, image.Height), tiling.Overlap, inputSize);
 
     /// <summary>The region scaled into the square input (aspect kept, centred), NHWC RGB in [-1, 1], black around it.</summary>
-    public static float[] InputTensor(Image<Rgb24> image, Letterbox letterbox, int inputSize)
+    public static PooledTensor InputTensor(Image<Rgb24> image, Letterbox letterbox, int inputSize)
     {
-        var pixels = new float[inputSize * inputSize * 3];
-        Array.Fill(pixels, PadValue);
+        var pixels = new PooledTensor(inputSize * inputSize * 3);
+        pixels.Span.Fill(PadValue);
         using var scaled = image.Clone(x => x
             .Crop(letterbox.Region)
             .Resize(letterbox.ScaledWidth, letterbox.ScaledHeight, KnownResamplers.Triangle));
-        scaled.CopyRgbTo(pixels, 0, inputSize, letterbox.PadLeft, letterbox.PadTop, 1 / 127.5f, -1f);
+        scaled.CopyRgbTo(pixels.Buffer, 0, inputSize, letterbox.PadLeft, letterbox.PadTop, 1 / 127.5f, -1f);
         return pixels;
     }
 

@@ -58,9 +58,9 @@ public sealed class FaceLandmark68Net : IDisposable
     /// <summary>Raw network output for a crop: x, y pairs as fractions of the padded square.</summary>
     internal float[] RunNetwork(Image<Rgb24> image, Rectangle crop)
     {
-        var pixels = new float[_inputSize * _inputSize * 3];
-        SquareInput.Fill(image, crop, centred: true, _inputSize, pixels);
-        using var input = OrtValue.CreateTensorValueFromMemory(pixels, [1, _inputSize, _inputSize, 3]);
+        using var pixels = new PooledTensor(_inputSize * _inputSize * 3);
+        SquareInput.Fill(image, crop, centred: true, _inputSize, pixels.Buffer);
+        using var input = pixels.ToOrtValue([1, _inputSize, _inputSize, 3]);
         using var runOptions = new RunOptions();
         using var outputs = _session.Run(runOptions, [_inputName], [input], [_outputName]);
         return outputs[0].GetTensorDataAsSpan<float>().ToArray();
