@@ -5,13 +5,16 @@ namespace FaceJobs.LoadBenchmark;
 /// <summary>
 /// Command line: <c>--users N</c> (20), <c>--seconds S</c> (30) per mode, <c>--throughput-photos K</c> (24, the
 /// raw-vs-pipeline phase; 0 skips it), <c>--modes background,inline</c>, and <c>--set Key=Value</c> (repeatable) for
-/// app settings to try, e.g. <c>--set Hangfire:SqlitePollIntervalMilliseconds=50</c>.
+/// app settings to try, e.g. <c>--set Hangfire:SqlitePollIntervalMilliseconds=50</c>, and <c>--probe PATH</c> (<c>/Photos</c>),
+/// the page timed idle and under load (<c>/site.css</c> or <c>/health</c> tell the page's own work from the server's).
 /// </summary>
-internal sealed record LoadSettings(int Users, int Seconds, int ThroughputPhotos, IReadOnlyList<string> Modes, IReadOnlyDictionary<string, string> AppSettings)
+internal sealed record LoadSettings(
+    int Users, int Seconds, int ThroughputPhotos, IReadOnlyList<string> Modes, IReadOnlyDictionary<string, string> AppSettings, string ProbedPage)
 {
     public static LoadSettings Parse(string[] args)
     {
         int users = 20, seconds = 30, throughput = 24;
+        var probe = "/Photos";
         var modes = new List<string> { "Background", "Inline" };
         var settings = new Dictionary<string, string>();
         for (var i = 0; i < args.Length; i++)
@@ -31,6 +34,9 @@ internal sealed record LoadSettings(int Users, int Seconds, int ThroughputPhotos
                 case "--modes":
                     modes = value.Split(',').Select(m => char.ToUpperInvariant(m[0]) + m[1..]).ToList();
                     break;
+                case "--probe":
+                    probe = value;
+                    break;
                 case "--set":
                     var pair = value.Split('=', 2);
                     settings[pair[0]] = pair.Length == 2 ? pair[1] : throw new ArgumentException($"--set {value}: expected Key=Value.");
@@ -42,10 +48,10 @@ internal sealed record LoadSettings(int Users, int Seconds, int ThroughputPhotos
             i++;
         }
 
-        return new LoadSettings(users, seconds, throughput, modes, settings);
+        return new LoadSettings(users, seconds, throughput, modes, settings, probe);
     }
 
     public string CommandLine() =>
-        $"--users {Users} --seconds {Seconds} --throughput-photos {ThroughputPhotos}" +
+        $"--users {Users} --seconds {Seconds} --throughput-photos {ThroughputPhotos} --probe {ProbedPage}" +
         string.Concat(AppSettings.Select(s => $" --set {s.Key}={s.Value}"));
 }

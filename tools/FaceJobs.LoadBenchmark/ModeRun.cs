@@ -38,8 +38,6 @@ internal sealed record ModeResult(
 /// </summary>
 internal static partial class ModeRun
 {
-    private const string ProbedPage = "/Photos";
-
     public static async Task<ModeResult> RunAsync(PipelineMode mode, LoadSettings settings, PhotoVariants photos)
     {
         await using var smtp = new SmtpTestServer();
@@ -79,7 +77,7 @@ internal static partial class ModeRun
         foreach (var _ in Enumerable.Range(0, 2))
             uploadsBefore.Add(await UploadAndWaitAsync(app, setup, photos.Take()!.Value, null, null));
 
-        var idle = await ProbeIdleAsync(setup, 200);
+        var idle = await ProbeIdleAsync(setup, settings.ProbedPage, 200);
 
         var upload = new Latencies();
         var busy = new Latencies();
@@ -115,7 +113,7 @@ internal static partial class ModeRun
             using var client = await SignIn.SignedInAsync(app.CreateClient(), account);
             while (!stop.IsCancellationRequested)
             {
-                await TimeGetAsync(client, ProbedPage, busy);
+                await TimeGetAsync(client, settings.ProbedPage, busy);
                 await Task.Delay(50);
             }
         });
@@ -124,7 +122,7 @@ internal static partial class ModeRun
         var gc = GcDuringLoad.Since(gcBefore, clock.Elapsed);
         var photosPerSecond = processed.Count / lastDone.TotalSeconds;
         // As many probes as under load, so both p99s rest on the same number of slow samples.
-        var idleAfter = await ProbeIdleAsync(setup, busy.Count);
+        var idleAfter = await ProbeIdleAsync(setup, settings.ProbedPage, busy.Count);
 
         var handOffs = await HandOffs.ReadAsync(app, processed);
         var failedStages = await CountFailedAsync(app, processed);
@@ -182,13 +180,13 @@ internal static partial class ModeRun
         }
     }
 
-    /// <summary>The photo list <paramref name="times"/> times, 50 ms apart, as the prober under load loads it.</summary>
-    private static async Task<Latencies> ProbeIdleAsync(HttpClient client, int times)
+    /// <summary>The probed page <paramref name="times"/> times, 50 ms apart, as the prober under load loads it.</summary>
+    private static async Task<Latencies> ProbeIdleAsync(HttpClient client, string page, int times)
     {
         var idle = new Latencies();
         for (var i = 0; i < times; i++)
         {
-            await TimeGetAsync(client, ProbedPage, idle);
+            await TimeGetAsync(client, page, idle);
             await Task.Delay(50);
         }
 

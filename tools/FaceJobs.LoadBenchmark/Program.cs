@@ -26,7 +26,7 @@ foreach (var mode in settings.Modes.Select(Enum.Parse<PipelineMode>))
     photos.Restart();
     var result = await ModeRun.RunAsync(mode, settings, photos);
     results.Add(result);
-    Report(result);
+    Report(result, settings.ProbedPage);
 }
 
 var background = results.FirstOrDefault(r => r.Mode == nameof(PipelineMode.Background));
@@ -42,13 +42,13 @@ Console.WriteLine($"page busy p99 / idle p99 before the load (2 photos listed): 
 Console.WriteLine($"upload_p99_ratio={uploadRatio:0.0} page_busy_idle_p99={pageRatio:0.00} photos_per_s={background.PhotosPerSecond:0.00}");
 return 0;
 
-static void Report(ModeResult r)
+static void Report(ModeResult r, string probed)
 {
     Console.WriteLine($"== {r.Mode}");
     Console.WriteLine($"upload POST (until redirect)     {r.Upload.Summary()}");
-    Console.WriteLine($"GET /Photos, idle                {r.PageIdle.Summary()}");
-    Console.WriteLine($"GET /Photos, under load          {r.PageBusy.Summary()}");
-    Console.WriteLine($"GET /Photos, idle after the load {r.PageIdleAfter.Summary()}");
+    Console.WriteLine($"GET {probed}, idle                {r.PageIdle.Summary()}");
+    Console.WriteLine($"GET {probed}, under load          {r.PageBusy.Summary()}");
+    Console.WriteLine($"GET {probed}, idle after the load {r.PageIdleAfter.Summary()}");
     Console.WriteLine($"GC under load: {r.Gc.Summary()}");
     Console.WriteLine($"photo status polls, under load   {r.UserPages.Summary()}");
     Console.WriteLine($"photos done {r.Processed}, errors {r.Errors}{(r.FirstError is null ? "" : $" (first: {r.FirstError})")}, " +
