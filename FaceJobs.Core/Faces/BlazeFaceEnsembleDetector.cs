@@ -15,26 +15,15 @@ public sealed class BlazeFaceEnsembleDetector(BlazeFaceDetector back, BlazeFaceF
 {
     public IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image)
     {
-        var backFaces = back.Detect(image, options.BackScoreThreshold, options.BackTileScoreThreshold);
-        var fullRangeFaces = fullRange.Detect(image, options.FullRangeScoreThreshold, options.FullRangeTileScoreThreshold);
-        if (options.MirrorPass)
-        {
-            using var mirror = image.Clone(x => x.Flip(FlipMode.Horizontal));
-            backFaces = MirrorFusion.Combine(
-                backFaces,
-                MirrorFusion.Unmirror(back.Detect(mirror, options.BackScoreThreshold, options.BackTileScoreThreshold), image.Width),
-                options.PairIoU,
-                options.MirrorUnpairedWeight);
-            fullRangeFaces = MirrorFusion.Combine(
-                fullRangeFaces,
-                MirrorFusion.Unmirror(fullRange.Detect(mirror, options.FullRangeScoreThreshold, options.FullRangeTileScoreThreshold), image.Width),
-                options.PairIoU,
-                options.MirrorUnpairedWeight);
-        }
+        using var mirror = options.MirrorPass ? image.Clone(x => x.Flip(FlipMode.Horizontal)) : null;
+        IReadOnlyList<DetectedFace> BothWays(Func<Image<Rgb24>, IReadOnlyList<DetectedFace>> detect) =>
+            mirror is null
+                ? detect(image)
+                : MirrorFusion.Combine(detect(image), MirrorFusion.Unmirror(detect(mirror), image.Width), options.PairIoU, options.MirrorUnpairedWeight);
 
         return DetectionFusion.Fuse(
-            backFaces,
-            fullRangeFaces,
+            BothWays(i => back.Detect(i, options.BackScoreThreshold, options.BackTileScoreThreshold)),
+            BothWays(i => fullRange.Detect(i, options.FullRangeScoreThreshold, options.FullRangeTileScoreThreshold)),
             options.PairIoU,
             options.PairScoreThreshold,
             options.BackAloneScoreThreshold,

@@ -23,19 +23,10 @@ internal static class DetectionFusion
         float firstAloneScore,
         float secondAloneScore)
     {
-        var pairs = first
-            .SelectMany((a, i) => second.Select((b, j) => (i, j, IoU: IntersectionOverUnion(a.Box, b.Box))))
-            .Where(p => p.IoU >= pairIoU)
-            .OrderByDescending(p => p.IoU);
-        var firstPaired = new bool[first.Count];
-        var secondPaired = new bool[second.Count];
+        var (pairs, firstPaired, secondPaired) = PairByOverlap(first, second, pairIoU);
         var fused = new List<DetectedFace>();
-        foreach (var (i, j, _) in pairs)
+        foreach (var (i, j) in pairs)
         {
-            if (firstPaired[i] || secondPaired[j])
-                continue;
-
-            firstPaired[i] = secondPaired[j] = true;
             var merged = Merge(first[i], second[j]);
             if (merged.Score >= pairScore || first[i].Score >= firstAloneScore || second[j].Score >= secondAloneScore)
                 fused.Add(merged);
@@ -51,6 +42,32 @@ internal static class DetectionFusion
         }
 
         return kept;
+    }
+
+    /// <summary>
+    /// Pairs faces of two lists one to one, best overlap first, from an IoU of <paramref name="pairIoU"/>; says which
+    /// faces of each list were paired.
+    /// </summary>
+    internal static (List<(int First, int Second)> Pairs, bool[] FirstPaired, bool[] SecondPaired) PairByOverlap(
+        IReadOnlyList<DetectedFace> first, IReadOnlyList<DetectedFace> second, float pairIoU)
+    {
+        var candidates = first
+            .SelectMany((a, i) => second.Select((b, j) => (i, j, IoU: IntersectionOverUnion(a.Box, b.Box))))
+            .Where(p => p.IoU >= pairIoU)
+            .OrderByDescending(p => p.IoU);
+        var firstPaired = new bool[first.Count];
+        var secondPaired = new bool[second.Count];
+        var pairs = new List<(int, int)>();
+        foreach (var (i, j, _) in candidates)
+        {
+            if (firstPaired[i] || secondPaired[j])
+                continue;
+
+            firstPaired[i] = secondPaired[j] = true;
+            pairs.Add((i, j));
+        }
+
+        return (pairs, firstPaired, secondPaired);
     }
 
     internal static float IntersectionOverUnion(RectangleF a, RectangleF b)

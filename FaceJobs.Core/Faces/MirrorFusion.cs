@@ -19,22 +19,13 @@ internal static class MirrorFusion
 
     public static List<DetectedFace> Combine(IReadOnlyList<DetectedFace> original, IReadOnlyList<DetectedFace> unmirrored, float pairIoU, float unpairedWeight)
     {
-        var pairs = original
-            .SelectMany((a, i) => unmirrored.Select((b, j) => (i, j, IoU: DetectionFusion.IntersectionOverUnion(a.Box, b.Box))))
-            .Where(p => p.IoU >= pairIoU)
-            .OrderByDescending(p => p.IoU);
-        var originalPaired = new bool[original.Count];
-        var mirroredPaired = new bool[unmirrored.Count];
-        var combined = new List<DetectedFace>();
-        foreach (var (i, j, _) in pairs)
-        {
-            if (originalPaired[i] || mirroredPaired[j])
-                continue;
-
-            originalPaired[i] = mirroredPaired[j] = true;
-            var merged = DetectionFusion.Merge(original[i], unmirrored[j]);
-            combined.Add(merged with { Score = (original[i].Score + unmirrored[j].Score) / 2 });
-        }
+        var (pairs, originalPaired, mirroredPaired) = DetectionFusion.PairByOverlap(original, unmirrored, pairIoU);
+        var combined = pairs
+            .Select(p => DetectionFusion.Merge(original[p.First], unmirrored[p.Second]) with
+            {
+                Score = (original[p.First].Score + unmirrored[p.Second].Score) / 2,
+            })
+            .ToList();
 
         combined.AddRange(original.Where((_, i) => !originalPaired[i]).Select(face => face with { Score = face.Score * unpairedWeight }));
         combined.AddRange(unmirrored.Where((_, j) => !mirroredPaired[j]).Select(face => face with { Score = face.Score * unpairedWeight }));
