@@ -1,5 +1,4 @@
 using FaceJobs.Core.Data.Repositories;
-using FaceJobs.Testing;
 using Hangfire;
 using Hangfire.States;
 
@@ -11,9 +10,6 @@ namespace FaceJobs.LoadBenchmark;
 /// </summary>
 internal sealed record HandOffs(Latencies DetectToRecognize, Latencies RecognizeToAlert)
 {
-    public static Task<HandOffs> ReadAsync(AppHost app, IEnumerable<long> photoIds) =>
-        ReadAsync(app.Get<JobStorage>(), app.Get<IPhotoRepository>(), photoIds);
-
     public static async Task<HandOffs> ReadAsync(JobStorage jobs, IPhotoRepository photos, IEnumerable<long> photoIds)
     {
         var detectToRecognize = new Latencies();

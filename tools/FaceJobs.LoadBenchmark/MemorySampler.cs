@@ -1,23 +1,20 @@
-using System.Diagnostics;
-
 namespace FaceJobs.LoadBenchmark;
 
-/// <summary>Samples this process's resident set (the app runs in it) every 100 ms and keeps the largest.</summary>
+/// <summary>Samples the app's resident set (<see cref="AppUnderLoad.ResidentMiB"/>) every 100 ms and keeps the largest.</summary>
 internal sealed class MemorySampler : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
+    private readonly Func<double> _residentMiB;
     private readonly Task _sampling;
-    private long _peak;
+    private double _peak;
 
-    public MemorySampler() => _sampling = SampleAsync();
-
-    public double PeakMiB => Interlocked.Read(ref _peak) / 1048576.0;
-
-    public static double CurrentMiB()
+    public MemorySampler(Func<double> residentMiB)
     {
-        using var process = Process.GetCurrentProcess();
-        return process.WorkingSet64 / 1048576.0;
+        _residentMiB = residentMiB;
+        _sampling = Task.Run(SampleAsync);
     }
+
+    public double PeakMiB => Volatile.Read(ref _peak);
 
     public async ValueTask DisposeAsync()
     {
@@ -30,11 +27,13 @@ internal sealed class MemorySampler : IAsyncDisposable
     {
         while (!_stop.IsCancellationRequested)
         {
-            using (var process = Process.GetCurrentProcess())
+            try
             {
-                var rss = process.WorkingSet64;
-                if (rss > Interlocked.Read(ref _peak))
-                    Interlocked.Exchange(ref _peak, rss);
+                Volatile.Write(ref _peak, Math.Max(_peak, _residentMiB()));
+            }
+            catch (IOException)
+            {
+                // A process of the app that just stopped.
             }
 
             try

@@ -12,11 +12,12 @@ namespace FaceJobs.LoadBenchmark;
 /// <summary>What one mode's run measured.</summary>
 internal sealed record ModeResult(
     string Mode,
+    string Hosting,
     Latencies Upload,
     Latencies PageIdle,
     Latencies PageBusy,
     Latencies PageIdleAfter,
-    GcDuringLoad Gc,
+    GcDuringLoad? Gc,
     Latencies UserPages,
     int Uploaded,
     int Processed,
@@ -29,7 +30,8 @@ internal sealed record ModeResult(
     Throughput? Throughput);
 
 /// <summary>
-/// One mode against a fresh app (its own SQLite files, a real SMTP server, the watchlist holding one person): page
+/// One mode against a fresh app (hosted as <see cref="LoadSettings.Hosting"/> says, on its own data folder or database,
+/// a real SMTP server, the watchlist holding one person): page
 /// latency idle, then <c>users</c> virtual users for <c>seconds</c>, each uploading a distinct photo through the upload
 /// form, then polling the photo's status as the photo page does until its alert stage is done, then the next photo;
 /// meanwhile a prober loads the photo list every 50 ms. The same prober then loads it again with every photo done (the
@@ -48,7 +50,7 @@ internal static partial class ModeRun
             ["Alerts:SmtpHost"] = "127.0.0.1",
             ["Alerts:SmtpPort"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Alerts:SmtpSecurity"] = "None",
-            // AppHost polls faster for quick tests; measure the app's own default unless told otherwise.
+            // The test host polls faster for quick tests; measure the app's own default unless told otherwise.
             ["Hangfire:SqlitePollIntervalMilliseconds"] = "250",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Hangfire"] = "Warning",
@@ -66,10 +68,10 @@ internal static partial class ModeRun
         foreach (var (key, value) in settings.AppSettings)
             appSettings[key] = value;
 
-        await using var memory = new MemorySampler();
-        await using var app = await AppHost.StartAsync(appSettings);
+        await using var app = await AppUnderLoad.StartAsync(settings.Hosting, appSettings);
+        await using var memory = new MemorySampler(app.ResidentMiB);
         // One operator account; each virtual user signs in with it through the sign-in form, as a person would.
-        var account = await app.AddAccountAsync(AccountRole.Operator);
+        var account = await app.AddOperatorAsync();
         using var setup = await SignIn.SignedInAsync(app.CreateClient(), account);
         await EnrollAsync(app, setup);
 
@@ -119,13 +121,12 @@ internal static partial class ModeRun
         });
         await Task.WhenAll(users);
         await prober;
-        var gc = GcDuringLoad.Since(gcBefore, clock.Elapsed);
+        var gc = app.InThisProcess ? GcDuringLoad.Since(gcBefore, clock.Elapsed) : null;
         var photosPerSecond = processed.Count / lastDone.TotalSeconds;
         // As many probes as under load, so both p99s rest on the same number of slow samples.
         var idleAfter = await ProbeIdleAsync(setup, settings.ProbedPage, busy.Count);
 
-        var handOffs = await HandOffs.ReadAsync(app, processed);
-        var failedStages = await CountFailedAsync(app, processed);
+        var failedStages = await CountFailedAsync(app.Photos, processed);
         for (var i = 0; i < failedStages; i++)
             errors.Add("a photo's pipeline stage failed");
 
@@ -133,27 +134,34 @@ internal static partial class ModeRun
         if (mode == PipelineMode.Background && settings.ThroughputPhotos > 0)
             throughput = await Throughput.MeasureAsync(app, setup, photos, settings.ThroughputPhotos);
 
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
+        if (app.InThisProcess)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+        }
+
         await Task.Delay(TimeSpan.FromSeconds(5));
-        var settled = MemorySampler.CurrentMiB();
-        return new ModeResult(mode.ToString(), upload, idle, busy, idleAfter, gc, userPages, processed.Count + errors.Count, processed.Count, photosPerSecond,
-            errors.Count, errors.First, memory.PeakMiB, settled, handOffs, throughput);
+        var settled = app.ResidentMiB();
+        var jobs = await app.JobHistoryAsync();
+        var handOffs = await HandOffs.ReadAsync(jobs, app.Photos, processed);
+        if (throughput is not null)
+            throughput = throughput with { Stages = await StageTimes.ReadAsync(jobs, app.Photos, throughput.PhotoIds) };
+        return new ModeResult(mode.ToString(), app.Description, upload, idle, busy, idleAfter, gc, userPages, processed.Count + errors.Count, processed.Count,
+            photosPerSecond, errors.Count, errors.First, memory.PeakMiB, settled, handOffs, throughput);
     }
 
-    private static async Task EnrollAsync(AppHost app, HttpClient client)
+    internal static async Task EnrollAsync(AppUnderLoad app, HttpClient client)
     {
         using var response = await client.PostFormAsync(
             "/People", [("Name", "Sheldon Cooper"), ("RecheckEarlierPhotos", "false")], [FormClient.FileAt(TestPaths.Identity("sheldon", 1))]);
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Adding the watchlist person answered {(int)response.StatusCode}.");
-        var people = app.Get<IPersonRepository>();
-        await Until(async () => (await people.ListReferenceEmbeddingsAsync()).Count > 0, TimeSpan.FromMinutes(2), "enrollment");
+        await Until(async () => (await app.People.ListReferenceEmbeddingsAsync()).Count > 0, TimeSpan.FromMinutes(2), "enrollment");
     }
 
     /// <summary>Posts the upload form (timed alone), then polls the photo's status as its page does until it is done.</summary>
-    internal static async Task<long> UploadAndWaitAsync(AppHost app, HttpClient client, (string Name, byte[] Content) photo, Latencies? upload, Latencies? pages)
+    internal static async Task<long> UploadAndWaitAsync(AppUnderLoad app, HttpClient client, (string Name, byte[] Content) photo, Latencies? upload, Latencies? pages)
     {
         using var form = await client.LoadFormAsync("/", [], [photo]);
         var watch = Stopwatch.StartNew();
@@ -172,7 +180,7 @@ internal static partial class ModeRun
             pages?.Add(watch.Elapsed.TotalMilliseconds);
             if (JsonDocument.Parse(status).RootElement.GetProperty("finished").GetBoolean())
                 return id;
-            if ((await app.Get<IPhotoRepository>().GetAsync(id))?.LastError is { } error)
+            if ((await app.Photos.GetAsync(id))?.LastError is { } error)
                 throw new InvalidOperationException($"Photo {id}: {error}");
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"Photo {id} not done after 5 minutes: {status}");
@@ -202,9 +210,8 @@ internal static partial class ModeRun
             into.Add(watch.Elapsed.TotalMilliseconds);
     }
 
-    private static async Task<int> CountFailedAsync(AppHost app, IEnumerable<long> photoIds)
+    private static async Task<int> CountFailedAsync(IPhotoRepository photos, IEnumerable<long> photoIds)
     {
-        var photos = app.Get<IPhotoRepository>();
         var failed = 0;
         foreach (var id in photoIds)
         {

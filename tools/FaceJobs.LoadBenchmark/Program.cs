@@ -44,24 +44,24 @@ return 0;
 
 static void Report(ModeResult r, string probed)
 {
-    Console.WriteLine($"== {r.Mode}");
+    Console.WriteLine($"== {r.Mode}: {r.Hosting}");
     Console.WriteLine($"upload POST (until redirect)     {r.Upload.Summary()}");
     Console.WriteLine($"GET {probed}, idle                {r.PageIdle.Summary()}");
     Console.WriteLine($"GET {probed}, under load          {r.PageBusy.Summary()}");
     Console.WriteLine($"GET {probed}, idle after the load {r.PageIdleAfter.Summary()}");
-    Console.WriteLine($"GC under load: {r.Gc.Summary()}");
+    Console.WriteLine($"GC under load: {r.Gc?.Summary() ?? "not seen (the app runs in its own processes; --hosting in-process reports it)"}");
     Console.WriteLine($"photo status polls, under load   {r.UserPages.Summary()}");
     Console.WriteLine($"photos done {r.Processed}, errors {r.Errors}{(r.FirstError is null ? "" : $" (first: {r.FirstError})")}, " +
         $"photos/s {r.PhotosPerSecond:0.00}");
     Console.WriteLine($"hand-off detect->recognize       {r.HandOffs.DetectToRecognize.Summary()}");
     Console.WriteLine($"hand-off recognize->alert        {r.HandOffs.RecognizeToAlert.Summary()}");
-    Console.WriteLine($"process RSS peak {r.PeakRssMiB:0} MiB, settled {r.SettledRssMiB:0} MiB");
-    if (r.Throughput is { } t)
+    Console.WriteLine($"app RSS peak {r.PeakRssMiB:0} MiB, settled {r.SettledRssMiB:0} MiB");
+    if (r.Throughput is { Stages: { } stages } t)
     {
         Console.WriteLine($"raw in-process {t.RawPhotosPerSecond:0.00} photos/s ({t.Parallelism} at once), pipeline {t.PipelinePhotosPerSecond:0.00} photos/s " +
             $"on the same {t.Photos} photos: pipeline/raw {t.Ratio:0.00}");
-        Console.WriteLine($"job time per photo: detect {t.Stages.DetectMilliseconds:0} + recognize {t.Stages.RecognizeMilliseconds:0} + alert " +
-            $"{t.Stages.AlertMilliseconds:0} = {t.Stages.TotalMilliseconds:0} ms, against raw {t.RawCoreMillisecondsPerPhoto:0} core-ms per photo");
+        Console.WriteLine($"job time per photo: detect {stages.DetectMilliseconds:0} + recognize {stages.RecognizeMilliseconds:0} + alert " +
+            $"{stages.AlertMilliseconds:0} = {stages.TotalMilliseconds:0} ms, against raw {t.RawCoreMillisecondsPerPhoto:0} core-ms per photo");
     }
 }
 

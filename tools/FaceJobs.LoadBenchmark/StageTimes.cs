@@ -1,5 +1,4 @@
 using FaceJobs.Core.Data.Repositories;
-using FaceJobs.Testing;
 using Hangfire;
 using Hangfire.States;
 
@@ -14,10 +13,9 @@ internal sealed record StageTimes(double DetectMilliseconds, double RecognizeMil
 {
     public double TotalMilliseconds => DetectMilliseconds + RecognizeMilliseconds + AlertMilliseconds;
 
-    public static async Task<StageTimes> ReadAsync(AppHost app, IReadOnlyList<long> photoIds)
+    public static async Task<StageTimes> ReadAsync(JobStorage jobs, IPhotoRepository photos, IReadOnlyList<long> photoIds)
     {
-        var monitoring = app.Get<JobStorage>().GetMonitoringApi();
-        var photos = app.Get<IPhotoRepository>();
+        var monitoring = jobs.GetMonitoringApi();
         double detect = 0, recognize = 0, alert = 0;
         foreach (var id in photoIds)
         {

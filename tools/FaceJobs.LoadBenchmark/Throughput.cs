@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using FaceJobs.Core.Data;
-using FaceJobs.Core.Data.Repositories;
 using FaceJobs.Core.Faces;
 using FaceJobs.Core.Recognition;
 using FaceJobs.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FaceJobs.LoadBenchmark;
 
@@ -13,22 +13,25 @@ namespace FaceJobs.LoadBenchmark;
 /// singletons and watchlist index, one photo per core at once, no Hangfire, no database)
 /// and through the pipeline (all uploaded at once through the form, until the last one's alert stage is done).
 /// </summary>
-internal sealed record Throughput(int Photos, int Parallelism, double RawPhotosPerSecond, double PipelinePhotosPerSecond, StageTimes Stages)
+internal sealed record Throughput(int Photos, int Parallelism, double RawPhotosPerSecond, double PipelinePhotosPerSecond, IReadOnlyList<long> PhotoIds)
 {
     public double Ratio => PipelinePhotosPerSecond / RawPhotosPerSecond;
 
     /// <summary>Core-milliseconds per photo in the raw run: its wall time times the cores busy, over the photos.</summary>
     public double RawCoreMillisecondsPerPhoto => 1000.0 * Parallelism / RawPhotosPerSecond;
 
-    public static async Task<Throughput> MeasureAsync(AppHost app, HttpClient client, PhotoVariants variants, int count)
+    /// <summary>Job time per stage, read from the jobs' history once the run is over (<see cref="AppUnderLoad.JobHistoryAsync"/>).</summary>
+    public StageTimes? Stages { get; init; }
+
+    public static async Task<Throughput> MeasureAsync(AppUnderLoad app, HttpClient client, PhotoVariants variants, int count)
     {
         var photos = Enumerable.Range(0, count).Select(_ => variants.Take() ?? throw new InvalidOperationException("Too few photo variants.")).ToList();
         // The machine's floor: every core busy on the models.
         var parallelism = Environment.ProcessorCount;
 
-        var analyzer = app.Get<IFaceAnalyzer>();
-        var matcher = app.Get<WatchlistMatcher>();
-        var watchlist = app.Get<WatchlistIndex>();
+        var analyzer = app.Vision.GetRequiredService<IFaceAnalyzer>();
+        var matcher = app.Vision.GetRequiredService<WatchlistMatcher>();
+        var watchlist = app.Vision.GetRequiredService<WatchlistIndex>();
         var raw = Stopwatch.StartNew();
         await Parallel.ForEachAsync(photos, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (photo, cancellationToken) =>
         {
@@ -50,19 +53,17 @@ internal sealed record Throughput(int Photos, int Parallelism, double RawPhotosP
             ids.Add(long.Parse(response.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        var repository = app.Get<IPhotoRepository>();
         await ModeRun.Until(async () =>
         {
             foreach (var id in ids)
             {
-                var photo = await repository.GetAsync(id);
+                var photo = await app.Photos.GetAsync(id);
                 if (photo is null || photo.AlertStatus is not (StageStatus.Succeeded or StageStatus.Skipped))
                     return false;
             }
 
             return true;
         }, TimeSpan.FromMinutes(10), "the throughput photos");
-        var stages = await StageTimes.ReadAsync(app, ids);
-        return new Throughput(count, parallelism, count / rawSeconds, count / pipeline.Elapsed.TotalSeconds, stages);
+        return new Throughput(count, parallelism, count / rawSeconds, count / pipeline.Elapsed.TotalSeconds, ids);
     }
 }

@@ -15,6 +15,9 @@ public sealed class LandmarkOptions
     [Range(0.0, 1.0)]
     public double ChipPadding { get; set; } = 0.25;
 
+    /// <summary>Also locate the points on the mirrored crop and average: one more landmark-net run a face.</summary>
+    public bool MirrorPass { get; set; }
+
     [Range(1, 64)]
     public int IntraOpThreads { get; set; } = 1;
 
