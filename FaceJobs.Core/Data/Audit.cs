@@ -47,6 +47,7 @@ public static class AuditActions
     public const string ReferenceAdd = "reference.add";
     public const string SignIn = "sign-in";
     public const string SignInFailed = "sign-in.failed";
+    public const string SignOut = "sign-out";
     public const string AccountAdd = "account.add";
     public const string AccountRole = "account.role";
     public const string AccountPassword = "account.password";

@@ -293,14 +293,21 @@ public sealed partial class Cluster : IAsyncDisposable
             .ToList();
 
     /// <summary>
-    /// Every Hangfire job of <typeparamref name="TJob"/> ever created, with its first argument (a photo or person id):
+    /// Every Hangfire job of <typeparamref name="TJob"/> ever given a state, with its first argument (a photo or person id):
     /// read from Hangfire.PostgreSql's job table, so a second pipeline for one photo cannot hide behind the photo's job ids.
     /// </summary>
+    /// <remarks>
+    /// Hangfire creates a job in two commits on this storage, the job row and then its first state; a database lost
+    /// between the two leaves a row without a state that never runs and expires, and the starter, seeing the enqueue fail,
+    /// creates the job again. Such a row is not a second pipeline, so it is not counted.
+    /// </remarks>
     public async Task<IReadOnlyList<(long JobId, long Argument)>> JobsOfTypeAsync<TJob>()
     {
         await using var connection = await Database.Connections.OpenAsync();
         var rows = await Dapper.SqlMapper.QueryAsync<(long Id, string Arguments)>(connection, """
-            SELECT id, arguments::text FROM hangfire.job WHERE invocationdata ->> 'Type' LIKE @Type ORDER BY id;
+            SELECT id, arguments::text FROM hangfire.job
+            WHERE invocationdata ->> 'Type' LIKE @Type AND statename IS NOT NULL
+            ORDER BY id;
             """, new { Type = $"{typeof(TJob).FullName},%" });
         return rows.Select(row => (row.Id, FirstArgument(row.Arguments))).ToList();
     }

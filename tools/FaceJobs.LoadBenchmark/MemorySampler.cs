@@ -31,9 +31,9 @@ internal sealed class MemorySampler : IAsyncDisposable
             {
                 Volatile.Write(ref _peak, Math.Max(_peak, _residentMiB()));
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or InvalidOperationException)
             {
-                // A process of the app that just stopped.
+                // A process of the app stopping: gone, or a zombie without a resident set.
             }
 
             try

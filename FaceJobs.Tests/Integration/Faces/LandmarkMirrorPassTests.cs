@@ -15,7 +15,7 @@ public sealed class LandmarkMirrorPassTests : IDisposable
 {
     private static readonly LandmarkReference Reference = LandmarkReference.Load();
 
-    private readonly FaceLandmark68Net _single = new(new LandmarkOptions { ModelPath = Path.Combine(TestPaths.Models, "face_landmark_68.onnx") });
+    private readonly FaceLandmark68Net _single = new(new LandmarkOptions { ModelPath = Path.Combine(TestPaths.Models, "face_landmark_68.onnx"), MirrorPass = false });
     private readonly FaceLandmark68Net _mirrorPass = new(new LandmarkOptions { ModelPath = Path.Combine(TestPaths.Models, "face_landmark_68.onnx"), MirrorPass = true });
 
     public static TheoryData<string> Faces() => new(Reference.Faces.Select(f => f.Key));

@@ -85,6 +85,7 @@ public sealed partial class AuditTests : IAsyncLifetime
         Assert.False((await DashboardPostAsync(viewer, "/hangfire/jobs/scheduled/delete", kept)).IsSuccessStatusCode);
         Assert.Equal(ScheduledState.StateName, _host.Get<JobStorage>().GetConnection().GetStateData(kept).Name);
         Assert.True((await DashboardPostAsync(operatorClient, "/hangfire/stats", [], "metrics[]")).IsSuccessStatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await operatorClient.PostFormAsync("/Photos", [], [], target: "/Account/SignOut")).StatusCode);
 
         var entries = await _host.Get<IAuditLogRepository>().ListAsync(0, 200);
         var recorded = entries.Select(entry => (entry.Actor, entry.Action, entry.Subject)).ToList();
@@ -113,6 +114,7 @@ public sealed partial class AuditTests : IAsyncLifetime
             (operatorName, AuditActions.JobRequeue, AuditSubjects.Job(runNow)),
             (operatorName, AuditActions.JobDelete, AuditSubjects.Job(deleted)),
             (operatorName, AuditActions.JobRequeue, AuditSubjects.Job(deleted)),
+            (operatorName, AuditActions.SignOut, AuditSubjects.Account(operatorName)),
         ];
         Assert.All(expected, row => Assert.Contains(row, recorded));
         Assert.Equal(2, recorded.Count(row => row == (operatorName, AuditActions.ReferenceAdd, AuditSubjects.Person(personId))));
