@@ -83,31 +83,33 @@ public sealed class BlazeFaceDetector : IFaceDetector, IDisposable
         using var outputs = _session.Run(runOptions, [_inputName], [input], _session.OutputNames);
 
         var candidates = new List<FaceCandidate>();
-        foreach (var (scores, regressors) in PairHeads(outputs))
+        foreach (var (scores, regressors, anchorCount) in PairHeads(outputs))
         {
-            var anchors = _anchorsByCount[scores.Length];
-            BlazeFaceDecoder.Decode(scores, regressors, anchors, scoreThreshold, _inputSize, candidates);
+            BlazeFaceDecoder.Decode(
+                scores.GetTensorDataAsSpan<float>(), regressors.GetTensorDataAsSpan<float>(), _anchorsByCount[anchorCount], scoreThreshold, _inputSize, candidates);
         }
 
         // Suppress inside each region first so tiles and the whole image merge as faces, not as raw anchors.
         return (suppress ? WeightedNonMaxSuppression.Apply(candidates, TiledDetection.SuppressionIoU) : candidates).Select(letterbox.ToImage).ToList();
     }
 
-    /// <summary>Matches each score head [1,A,1] with its regressor head [1,A,16] by shape, whatever the output order.</summary>
-    private List<(float[] Scores, float[] Regressors)> PairHeads(IReadOnlyList<OrtValue> outputs)
+    /// <summary>
+    /// Matches each score head [1,A,1] with its regressor head [1,A,16] by shape, whatever the output order. The heads
+    /// are read where ONNX Runtime wrote them: a copy would be 60 KB of garbage per tile, tens of tiles a photo.
+    /// </summary>
+    private List<(OrtValue Scores, OrtValue Regressors, int AnchorCount)> PairHeads(IReadOnlyList<OrtValue> outputs)
     {
-        var scoresByAnchors = new Dictionary<long, float[]>();
-        var regressorsByAnchors = new Dictionary<long, float[]>();
+        var scoresByAnchors = new Dictionary<long, OrtValue>();
+        var regressorsByAnchors = new Dictionary<long, OrtValue>();
         foreach (var output in outputs)
         {
             var shape = output.GetTensorTypeAndShape().Shape;
-            var data = output.GetTensorDataAsSpan<float>().ToArray();
-            (shape[^1] == 1 ? scoresByAnchors : regressorsByAnchors)[shape[^2]] = data;
+            (shape[^1] == 1 ? scoresByAnchors : regressorsByAnchors)[shape[^2]] = output;
         }
 
         var heads = scoresByAnchors
-            .Where(s => regressorsByAnchors.ContainsKey(s.Key) && _anchorsByCount.ContainsKey(s.Value.Length))
-            .Select(s => (s.Value, regressorsByAnchors[s.Key]))
+            .Where(s => regressorsByAnchors.ContainsKey(s.Key) && _anchorsByCount.ContainsKey((int)s.Key))
+            .Select(s => (s.Value, regressorsByAnchors[s.Key], (int)s.Key))
             .ToList();
         if (heads.Count != _anchorsByCount.Count)
         {

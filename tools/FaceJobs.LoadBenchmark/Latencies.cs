@@ -9,6 +9,8 @@ internal sealed class Latencies
 
     public int Count => _values.Count;
 
+    public IEnumerable<double> Values => _values;
+
     public void Add(double milliseconds) => _values.Enqueue(milliseconds);
 
     public double Percentile(double p)

@@ -17,7 +17,10 @@ internal sealed record ModeResult(
     Latencies PageIdle,
     Latencies PageBusy,
     Latencies PageIdleAfter,
-    GcDuringLoad? Gc,
+    ApartProbes PageBusyApart,
+    ApartProbes PageIdleAfterApart,
+    GcDuringLoad Gc,
+    bool GcIsTheApps,
     Latencies UserPages,
     int Uploaded,
     int Processed,
@@ -35,7 +38,8 @@ internal sealed record ModeResult(
 /// latency idle, then <c>users</c> virtual users for <c>seconds</c>, each uploading a distinct photo through the upload
 /// form, then polling the photo's status as the photo page does until its alert stage is done, then the next photo;
 /// meanwhile a prober loads the photo list every 50 ms. The same prober then loads it again with every photo done (the
-/// same 25 rows as under load, and code the JIT has had time to optimise). In background mode a pipeline-throughput
+/// same 25 rows as under load, and code the JIT has had time to optimise). A second prober does the same from a process
+/// of its own (<see cref="ApartProber"/>), as another person's browser would. In background mode a pipeline-throughput
 /// phase follows.
 /// </summary>
 internal static partial class ModeRun
@@ -80,6 +84,7 @@ internal static partial class ModeRun
             uploadsBefore.Add(await UploadAndWaitAsync(app, setup, photos.Take()!.Value, null, null));
 
         var idle = await ProbeIdleAsync(setup, settings.ProbedPage, 200);
+        await using var apart = await ApartProber.StartAsync(app.BaseAddress, account, settings.ProbedPage);
 
         var upload = new Latencies();
         var busy = new Latencies();
@@ -88,6 +93,7 @@ internal static partial class ModeRun
         var processed = new List<long>();
         var gcBefore = GcDuringLoad.Snapshot();
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(settings.Seconds));
+        await apart.StartProbingAsync();
         var clock = Stopwatch.StartNew();
         var lastDone = TimeSpan.Zero;
         var users = Enumerable.Range(0, settings.Users).Select(_ => Task.Run(async () =>
@@ -114,17 +120,16 @@ internal static partial class ModeRun
         {
             using var client = await SignIn.SignedInAsync(app.CreateClient(), account);
             while (!stop.IsCancellationRequested)
-            {
-                await TimeGetAsync(client, settings.ProbedPage, busy);
-                await Task.Delay(50);
-            }
+                await TimeProbeAsync(client, settings.ProbedPage, busy);
         });
         await Task.WhenAll(users);
         await prober;
-        var gc = app.InThisProcess ? GcDuringLoad.Since(gcBefore, clock.Elapsed) : null;
+        var busyApart = await apart.StopProbingAsync();
+        var gc = GcDuringLoad.Since(gcBefore, clock.Elapsed);
         var photosPerSecond = processed.Count / lastDone.TotalSeconds;
         // As many probes as under load, so both p99s rest on the same number of slow samples.
         var idleAfter = await ProbeIdleAsync(setup, settings.ProbedPage, busy.Count);
+        var idleAfterApart = await apart.ProbeAsync(busyApart.Times.Count);
 
         var failedStages = await CountFailedAsync(app.Photos, processed);
         for (var i = 0; i < failedStages; i++)
@@ -147,7 +152,7 @@ internal static partial class ModeRun
         var handOffs = await HandOffs.ReadAsync(jobs, app.Photos, processed);
         if (throughput is not null)
             throughput = throughput with { Stages = await StageTimes.ReadAsync(jobs, app.Photos, throughput.PhotoIds) };
-        return new ModeResult(mode.ToString(), app.Description, upload, idle, busy, idleAfter, gc, userPages, processed.Count + errors.Count, processed.Count,
+        return new ModeResult(mode.ToString(), app.Description, upload, idle, busy, idleAfter, busyApart, idleAfterApart, gc, app.InThisProcess, userPages, processed.Count + errors.Count, processed.Count,
             photosPerSecond, errors.Count, errors.First, memory.PeakMiB, settled, handOffs, throughput);
     }
 
@@ -193,21 +198,23 @@ internal static partial class ModeRun
     {
         var idle = new Latencies();
         for (var i = 0; i < times; i++)
-        {
-            await TimeGetAsync(client, page, idle);
-            await Task.Delay(50);
-        }
+            await TimeProbeAsync(client, page, idle);
 
         return idle;
     }
 
-    private static async Task TimeGetAsync(HttpClient client, string url, Latencies into)
+    /// <summary>One timed load of <paramref name="url"/> (kept when it succeeds), then the prober's 50 ms pause.</summary>
+    internal static async Task TimeProbeAsync(HttpClient client, string url, Latencies into)
     {
         var watch = Stopwatch.StartNew();
-        using var response = await client.GetAsync(url);
-        await response.Content.ReadAsByteArrayAsync();
-        if (response.IsSuccessStatusCode)
-            into.Add(watch.Elapsed.TotalMilliseconds);
+        using (var response = await client.GetAsync(url))
+        {
+            await response.Content.ReadAsByteArrayAsync();
+            if (response.IsSuccessStatusCode)
+                into.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        await Task.Delay(50);
     }
 
     private static async Task<int> CountFailedAsync(IPhotoRepository photos, IEnumerable<long> photoIds)
