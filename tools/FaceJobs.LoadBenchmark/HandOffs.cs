@@ -8,29 +8,43 @@ namespace FaceJobs.LoadBenchmark;
 /// Stage hand-off latency from Hangfire's state history: a stage's job Succeeded → its continuation Processing
 /// (detect → recognize and recognize → alert), over the given photos.
 /// </summary>
-internal sealed record HandOffs(Latencies DetectToRecognize, Latencies RecognizeToAlert)
+internal sealed record HandOffs(Latencies DetectToRecognize, Latencies RecognizeToAlert, IReadOnlyList<string> Slow)
 {
+    /// <summary>A hand-off longer than this has both jobs' state histories printed, to tell what held it.</summary>
+    private static readonly TimeSpan SlowHandOff = TimeSpan.FromSeconds(10);
+
     public static async Task<HandOffs> ReadAsync(JobStorage jobs, IPhotoRepository photos, IEnumerable<long> photoIds)
     {
         var detectToRecognize = new Latencies();
         var recognizeToAlert = new Latencies();
+        var slow = new List<string>();
         var monitoring = jobs.GetMonitoringApi();
         foreach (var id in photoIds)
         {
             if (await photos.GetAsync(id) is not { DetectJobId: { } detect, RecognizeJobId: { } recognize, AlertJobId: { } alert })
                 continue;
-            Add(detectToRecognize, monitoring, detect, recognize);
-            Add(recognizeToAlert, monitoring, recognize, alert);
+            Add(detectToRecognize, slow, monitoring, id, detect, recognize);
+            Add(recognizeToAlert, slow, monitoring, id, recognize, alert);
         }
 
-        return new HandOffs(detectToRecognize, recognizeToAlert);
+        return new HandOffs(detectToRecognize, recognizeToAlert, slow);
     }
 
-    private static void Add(Latencies into, Hangfire.Storage.IMonitoringApi monitoring, string parent, string continuation)
+    private static void Add(Latencies into, List<string> slow, Hangfire.Storage.IMonitoringApi monitoring, long photoId, string parent, string continuation)
     {
-        var succeeded = monitoring.JobDetails(parent)?.History.FirstOrDefault(h => h.StateName == SucceededState.StateName)?.CreatedAt;
-        var started = monitoring.JobDetails(continuation)?.History.Where(h => h.StateName == ProcessingState.StateName).Select(h => (DateTime?)h.CreatedAt).Min();
-        if (succeeded is not null && started is not null)
-            into.Add((started.Value - succeeded.Value).TotalMilliseconds);
+        var parentHistory = monitoring.JobDetails(parent)?.History ?? [];
+        var continuationHistory = monitoring.JobDetails(continuation)?.History ?? [];
+        var succeeded = parentHistory.FirstOrDefault(h => h.StateName == SucceededState.StateName)?.CreatedAt;
+        var started = continuationHistory.Where(h => h.StateName == ProcessingState.StateName).Select(h => (DateTime?)h.CreatedAt).Min();
+        if (succeeded is null || started is null)
+            return;
+        into.Add((started.Value - succeeded.Value).TotalMilliseconds);
+        if (started.Value - succeeded.Value > SlowHandOff)
+        {
+            slow.Add($"photo {photoId}: job {parent} {History(parentHistory)}; continuation {continuation} {History(continuationHistory)}");
+        }
     }
+
+    private static string History(IEnumerable<Hangfire.Storage.Monitoring.StateHistoryDto> history) =>
+        string.Join(", ", history.OrderBy(h => h.CreatedAt).Select(h => $"{h.StateName} {h.CreatedAt:HH:mm:ss.fff}{(h.Reason is null ? "" : $" ({h.Reason})")}"));
 }

@@ -65,6 +65,8 @@ static void Report(ModeResult r, string probed)
         $"photos/s {r.PhotosPerSecond:0.00}");
     Console.WriteLine($"hand-off detect->recognize       {r.HandOffs.DetectToRecognize.Summary()}");
     Console.WriteLine($"hand-off recognize->alert        {r.HandOffs.RecognizeToAlert.Summary()}");
+    foreach (var slow in r.HandOffs.Slow)
+        Console.WriteLine($"  slow hand-off: {slow}");
     Console.WriteLine($"app RSS peak {r.PeakRssMiB:0} MiB, settled {r.SettledRssMiB:0} MiB");
     if (r.Throughput is { Stages: { } stages } t)
     {
