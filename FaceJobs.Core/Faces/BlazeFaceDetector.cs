@@ -33,16 +33,7 @@ public sealed class BlazeFaceDetector : IFaceDetector, IDisposable
     internal BlazeFaceDetector(string modelPath, FaceOptions options, OnnxSessionSettings session)
     {
         _session = OnnxSessions.Create(modelPath, session);
-        var input = _session.InputMetadata.Single();
-        _inputName = input.Key;
-        var dimensions = input.Value.Dimensions;
-        if (dimensions.Length != 4 || dimensions[1] != dimensions[2] || dimensions[3] != 3)
-        {
-            throw new InvalidOperationException(
-                $"{modelPath}: expected an NHWC input [1,S,S,3], found [{string.Join(',', dimensions)}].");
-        }
-
-        _inputSize = dimensions[1];
+        (_inputName, _inputSize) = OnnxSessions.SquareNhwcInput(_session, modelPath);
         _scoreThreshold = options.ScoreThreshold;
         _tiling = options.Tiling;
         _calibration = options.BoxCalibration;

@@ -33,15 +33,7 @@ public sealed class BlazeFaceFullRangeDetector : IFaceDetector, IDisposable
     internal BlazeFaceFullRangeDetector(string modelPath, FaceOptions options, OnnxSessionSettings session)
     {
         _session = OnnxSessions.Create(modelPath, session);
-        var input = _session.InputMetadata.Single();
-        _inputName = input.Key;
-        var dimensions = input.Value.Dimensions;
-        if (dimensions.Length != 4 || dimensions[1] != dimensions[2] || dimensions[3] != 3)
-        {
-            throw new InvalidOperationException($"{modelPath}: expected an NHWC input [N,S,S,3], found [{string.Join(',', dimensions)}].");
-        }
-
-        _inputSize = dimensions[1];
+        (_inputName, _inputSize) = OnnxSessions.SquareNhwcInput(_session, modelPath);
         _anchors = BlazeFaceAnchors.FullRange(_inputSize);
         var output = _session.OutputMetadata.Single().Value.Dimensions;
         if (output.Length != 3 || output[1] != _anchors.Length || output[2] != 1 + BlazeFaceDecoder.RegressorLength)

@@ -39,6 +39,19 @@ internal static class OnnxSessions
 {
     private const string CudaProvider = "CUDAExecutionProvider";
 
+    /// <summary>The name and side S of a session's one image input, which must be NHWC [N,S,S,3] (the BlazeFace models).</summary>
+    public static (string Name, int Size) SquareNhwcInput(InferenceSession session, string modelPath)
+    {
+        var input = session.InputMetadata.Single();
+        var dimensions = input.Value.Dimensions;
+        if (dimensions.Length != 4 || dimensions[1] != dimensions[2] || dimensions[3] != 3)
+        {
+            throw new InvalidOperationException($"{modelPath}: expected an NHWC input [N,S,S,3], found [{string.Join(',', dimensions)}].");
+        }
+
+        return (input.Key, dimensions[1]);
+    }
+
     public static InferenceSession Create(string modelPath, OnnxSessionSettings settings)
     {
         if (!File.Exists(modelPath))
