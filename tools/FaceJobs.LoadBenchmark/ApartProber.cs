@@ -92,13 +92,13 @@ internal sealed class ApartProber : IAsyncDisposable
     {
         if (args is not [var baseAddress, var account, var page])
             throw new ArgumentException("probe BASE-URL ACCOUNT PAGE");
-        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = new Uri(baseAddress) };
+        using var client = AppUnderLoad.ClientFor(new Uri(baseAddress));
         await SignIn.SignedInAsync(client, account);
         Console.WriteLine("ready");
         // Console.In reads synchronously even through ReadLineAsync, so "stop" is awaited on a thread of its own.
         while (Console.In.ReadLine() is { } command)
         {
-            var before = (Collections: GC.CollectionCount(0), Paused: GC.GetTotalPauseDuration());
+            var before = GcDuringLoad.Snapshot();
             var times = new Latencies();
             switch (command.Split(' '))
             {
@@ -115,8 +115,8 @@ internal sealed class ApartProber : IAsyncDisposable
                     throw new ArgumentException($"Unknown prober command {command}.");
             }
 
-            var paused = (GC.GetTotalPauseDuration() - before.Paused).TotalMilliseconds;
-            Console.WriteLine(string.Join(' ', new[] { GC.CollectionCount(0) - before.Collections, paused }.Concat(times.Values)
+            var gc = GcDuringLoad.Since(before, TimeSpan.Zero);
+            Console.WriteLine(string.Join(' ', new[] { gc.Gen0, gc.Pauses.TotalMilliseconds }.Concat(times.Values)
                 .Select(v => v.ToString("0.###", CultureInfo.InvariantCulture))));
         }
 

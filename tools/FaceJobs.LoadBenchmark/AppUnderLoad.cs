@@ -48,7 +48,11 @@ internal abstract class AppUnderLoad : IAsyncDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(hosting)),
     };
 
-    public HttpClient CreateClient() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = BaseAddress };
+    public HttpClient CreateClient() => ClientFor(BaseAddress);
+
+    /// <summary>A client as a browser's: its own cookies, redirects left to the caller to see.</summary>
+    public static HttpClient ClientFor(Uri baseAddress) =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = baseAddress };
 
     /// <summary>Adds an Operator account through the app's account administration; returns its name.</summary>
     public abstract Task<string> AddOperatorAsync();

@@ -55,10 +55,8 @@ static void Report(ModeResult r, string probed)
     Console.WriteLine($"GET {probed}, idle                {r.PageIdle.Summary()}");
     Console.WriteLine($"GET {probed}, under load          {r.PageBusy.Summary()}");
     Console.WriteLine($"GET {probed}, idle after the load {r.PageIdleAfter.Summary()}");
-    Console.WriteLine($"  prober in its own process, under load          {r.PageBusyApart.Times.Summary()}  " +
-        $"({r.PageBusyApart.Collections} collections, {r.PageBusyApart.PausedMilliseconds:0.0} ms paused)");
-    Console.WriteLine($"  prober in its own process, idle after the load {r.PageIdleAfterApart.Times.Summary()}  " +
-        $"({r.PageIdleAfterApart.Collections} collections, {r.PageIdleAfterApart.PausedMilliseconds:0.0} ms paused)");
+    ReportApart("under load         ", r.PageBusyApart);
+    ReportApart("idle after the load", r.PageIdleAfterApart);
     Console.WriteLine($"GC under load, {(r.GcIsTheApps ? "the app and the load generator (one process)" : "the load generator's process (the app runs in its own)")}: {r.Gc.Summary()}");
     Console.WriteLine($"photo status polls, under load   {r.UserPages.Summary()}");
     Console.WriteLine($"photos done {r.Processed}, errors {r.Errors}{(r.FirstError is null ? "" : $" (first: {r.FirstError})")}, " +
@@ -76,6 +74,10 @@ static void Report(ModeResult r, string probed)
             $"{stages.AlertMilliseconds:0} = {stages.TotalMilliseconds:0} ms, against raw {t.RawCoreMillisecondsPerPhoto:0} core-ms per photo");
     }
 }
+
+static void ReportApart(string phase, ApartProbes probes) =>
+    Console.WriteLine($"  prober in its own process, {phase} {probes.Times.Summary()}  " +
+        $"({probes.Collections} collections, {probes.PausedMilliseconds:0.0} ms paused)");
 
 // Usage: dotnet run -c Release --project tools/FaceJobs.LoadBenchmark -- storage [--photos 40] [--uploaders 4]
 static async Task<int> StorageComparison(string[] args)
