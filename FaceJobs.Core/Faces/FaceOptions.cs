@@ -183,6 +183,9 @@ public enum FaceAlignerKind
     /// 5-point shape predictor (dlib's face recognition examples).
     /// </summary>
     Landmarks5,
+
+    /// <summary>MediaPipe's 468-point face mesh, its 68 iBUG-equivalent points fitted as <see cref="Landmarks68"/> fits its own.</summary>
+    Mesh,
 }
 
 /// <summary>Tiled detection: the whole image plus a pyramid of overlapping square tiles, merged by suppression.</summary>

@@ -1,4 +1,5 @@
 using FaceJobs.Core.Faces.Landmarks;
+using FaceJobs.Core.Faces.Mesh;
 using FaceJobs.Core.Faces.Ssd;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,7 +65,14 @@ public static class FaceServiceCollectionExtensions
                 new TightCropFaceDetector(sp.GetRequiredService<BlazeFaceDetector>()), choice.MaxDetectionSide));
         }
 
-        if (landmarkAligner)
+        if (choice.Aligner == FaceAlignerKind.Mesh)
+        {
+            services.AddFaceMesh(configuration);
+            services.TryAddSingleton<IFaceAligner>(sp => new MeshFaceAligner(
+                sp.GetRequiredService<FaceMeshNet>(), sp.GetRequiredService<IOptions<FaceMeshOptions>>().Value,
+                sp.GetRequiredService<IOptions<FaceOptions>>().Value.DetectorBoxCalibration()));
+        }
+        else if (landmarkAligner)
         {
             services.TryAddSingleton<IFaceAligner>(sp => new LandmarkFaceAligner(
                 sp.GetRequiredService<FaceLandmark68Net>(), sp.GetRequiredService<IOptions<LandmarkOptions>>().Value,
@@ -86,6 +94,20 @@ public static class FaceServiceCollectionExtensions
         });
         services.TryAddSingleton<IFaceAnalyzer, FaceAnalyzer>();
         return services;
+    }
+
+    private static void AddFaceMesh(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FaceMeshOptions>().Bind(configuration.GetSection(FaceMeshOptions.SectionName)).ValidateDataAnnotations()
+            .PostConfigure<ModelPathResolver, IOptions<FaceOptions>>((o, resolver, faces) =>
+            {
+                o.ModelPath = resolver.Resolve(o.ModelPath);
+                o.IntraOpThreads = faces.Value.IntraOpThreads;
+                o.ExecutionProvider = faces.Value.ExecutionProvider;
+            })
+            .Validate(o => File.Exists(o.ModelPath), $"{FaceMeshOptions.SectionName}:ModelPath does not name an existing file.")
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => new FaceMeshNet(sp.GetRequiredService<IOptions<FaceMeshOptions>>().Value));
     }
 
     /// <summary>The 68-point landmark net and, when asked, the SSD detector, with model paths resolved like the others.</summary>

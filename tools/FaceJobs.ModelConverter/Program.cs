@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using FaceJobs.ModelConversion.Networks;
 
-const string Usage = "usage: FaceJobs.ModelConverter recognizer|ssd-detector|landmarks68|full-range-detector <tfjs model dir> <out.onnx>";
+const string Usage = "usage: FaceJobs.ModelConverter recognizer|ssd-detector|landmarks68|full-range-detector|face-mesh <tfjs model dir> <out.onnx>";
 if (args.Length != 3)
 {
     Console.Error.WriteLine(Usage);
@@ -17,6 +17,7 @@ Func<string, byte[]>? convert = network switch
     "ssd-detector" => SsdMobilenetV1Converter.Convert,
     "landmarks68" => FaceLandmark68Converter.Convert,
     "full-range-detector" => BlazeFaceFullRangeConverter.Convert,
+    "face-mesh" => FaceMeshConverter.Convert,
     _ => null,
 };
 

