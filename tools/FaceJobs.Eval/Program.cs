@@ -21,7 +21,7 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         Vision options for every command: [--detector BlazeFaceEnsemble|BlazeFace|BlazeFaceFullRange|Ssd]
-            [--aligner Keypoints|Landmarks68|Landmarks5] [--mirror on|off] [--jitters n] [--tiling on|off] [--score s]
+            [--aligner Keypoints|Landmarks68|Landmarks5|Mesh] [--mirror on|off] [--jitters n] [--tiling on|off] [--score s]
             [--tile-score s] [--magnification m] [--tile-size px] [--min-tile px] [--calibration on|off]; the defaults are
             the app's (FaceOptions).
         FaceJobs.Eval verify <folder> [--pairs pairs.csv] [--threshold t] [--folds 10] [--face central|largest]

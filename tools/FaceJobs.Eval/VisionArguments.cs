@@ -4,7 +4,7 @@ namespace FaceJobs.Eval;
 
 /// <summary>
 /// The vision options every command takes, as configuration keys for <see cref="Vision"/>:
-/// <c>--detector BlazeFace|Ssd</c>, <c>--aligner Keypoints|Landmarks68|Landmarks5</c>, <c>--mirror on|off</c>, <c>--jitters n</c>,
+/// <c>--detector BlazeFace|Ssd</c>, <c>--aligner Keypoints|Landmarks68|Landmarks5|Mesh</c>, <c>--mirror on|off</c>, <c>--jitters n</c>,
 /// <c>--tiling on|off</c>, <c>--score s</c> and <c>--tile-score s</c> (of the chosen BlazeFace model),
 /// <c>--magnification m</c>, <c>--tile-size px</c>, <c>--min-tile px</c>, <c>--calibration off</c> (raw boxes of both
 /// BlazeFace models), <c>--set "Key=Value;Key=Value"</c> for any other setting; anything not given keeps the app's default.

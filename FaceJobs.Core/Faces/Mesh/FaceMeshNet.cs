@@ -36,17 +36,18 @@ public sealed class FaceMeshNet : IDisposable
     /// <summary>The 468 points of the face in <paramref name="box"/>, in image pixels (x, y; the net's depth is dropped).</summary>
     public PointF[] Locate(Image<Rgb24> image, RectangleF box, IReadOnlyList<PointF> keypoints)
     {
-        var cropToImage = CropToImage(box, keypoints);
+        var cropToImage = CropToImage(box, keypoints, _cropScale, _inputSize);
         using var crop = ChipSampler.Sample(image, cropToImage, _inputSize);
         var mesh = RunNetwork(crop);
+        // The net's coordinates run over the whole crop (pixel i spans i to i + 1); the sampler put pixel i's centre at i.
         var points = new PointF[PointCount];
         for (var i = 0; i < PointCount; i++)
-            points[i] = cropToImage.Apply(new PointF(mesh[3 * i], mesh[(3 * i) + 1]));
+            points[i] = cropToImage.Apply(new PointF(mesh[3 * i] - 0.5f, mesh[(3 * i) + 1] - 0.5f));
         return points;
     }
 
     /// <summary>Crop pixels to image pixels: centred on the box, eyes level when the detector gave them.</summary>
-    internal SimilarityTransform CropToImage(RectangleF box, IReadOnlyList<PointF> keypoints)
+    internal static SimilarityTransform CropToImage(RectangleF box, IReadOnlyList<PointF> keypoints, double cropScale, int inputSize)
     {
         var angle = 0.0;
         if (keypoints.Count > (int)FaceKeypoint.LeftEye)
@@ -55,10 +56,10 @@ public sealed class FaceMeshNet : IDisposable
             angle = Math.Atan2(left.Y - right.Y, left.X - right.X);
         }
 
-        var scale = _cropScale * Math.Max(box.Width, box.Height) / _inputSize;
+        var scale = cropScale * Math.Max(box.Width, box.Height) / inputSize;
         var (a, b) = (scale * Math.Cos(angle), scale * Math.Sin(angle));
         var (centreX, centreY) = (box.X + (box.Width / 2.0), box.Y + (box.Height / 2.0));
-        var half = _inputSize / 2.0;
+        var half = (inputSize - 1) / 2.0; // the middle of pixels 0 .. size - 1, which the sampler reads at whole coordinates
         return new SimilarityTransform(a, b, centreX - ((a * half) - (b * half)), centreY - ((b * half) + (a * half)));
     }
 

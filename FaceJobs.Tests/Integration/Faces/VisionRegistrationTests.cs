@@ -1,5 +1,6 @@
 using FaceJobs.Core.Faces;
 using FaceJobs.Core.Faces.Landmarks;
+using FaceJobs.Core.Faces.Mesh;
 using FaceJobs.Core.Faces.Ssd;
 using FaceJobs.Tests.Fixtures;
 using Microsoft.Extensions.Configuration;
@@ -51,6 +52,41 @@ public sealed class VisionRegistrationTests
         Assert.IsType<LandmarkFaceAligner>(provider.GetRequiredService<IFaceAligner>());
         Assert.IsType<JitteringEmbedder>(provider.GetRequiredService<IFaceEmbedder>());
         Assert.Equal(128, descriptor.Length);
+    }
+
+    [Fact]
+    public void AddFaceJobsVision_ResolvesTheMeshAligner_WhenChosen()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Faces:Aligner"] = "Mesh",
+            ["Faces:Mesh:ModelPath"] = Path.Combine(TestPaths.Models, "face_mesh_192.onnx"),
+        }).Build();
+        using var provider = new ServiceCollection().AddSingleton<IConfiguration>(configuration)
+            .AddFaceJobsVision(configuration).BuildServiceProvider();
+        using var image = Image.Load<Rgb24>(TestPaths.Sample(4));
+
+        var face = provider.GetRequiredService<IFaceDetector>().Detect(image)[0];
+        using var chip = provider.GetRequiredService<IFaceAligner>().Align(image, face, 150);
+        var descriptor = provider.GetRequiredService<IFaceEmbedder>().Embed([chip])[0];
+
+        Assert.IsType<MeshFaceAligner>(provider.GetRequiredService<IFaceAligner>());
+        Assert.Equal(128, descriptor.Length);
+    }
+
+    [Fact]
+    public void AddFaceJobsVision_FailsValidation_WhenMeshModelFileIsMissing()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Faces:Aligner"] = "Mesh",
+            ["Faces:Mesh:ModelPath"] = Path.Combine(TestPaths.Models, "missing.onnx"),
+        }).Build();
+        using var provider = new ServiceCollection().AddSingleton<IConfiguration>(configuration)
+            .AddFaceJobsVision(configuration).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<FaceMeshOptions>>().Value);
+        Assert.Contains("Faces:Mesh:ModelPath", error.Message);
     }
 
     [Fact]
