@@ -18,7 +18,8 @@ public sealed class FaceMeshNet : IDisposable
 
     private readonly InferenceSession _session;
     private readonly string _inputName;
-    private readonly string _outputName;
+    private readonly string _meshOutput;
+    private readonly string _flagOutput;
     private readonly int _inputSize;
     private readonly double _cropScale;
 
@@ -26,24 +27,29 @@ public sealed class FaceMeshNet : IDisposable
     {
         _session = OnnxSessions.Create(options.ModelPath, new OnnxSessionSettings(options.IntraOpThreads, options.ExecutionProvider));
         (_inputName, _inputSize) = OnnxSessions.SquareNhwcInput(_session, options.ModelPath);
-        _outputName = _session.OutputMetadata.Keys.Single();
+        (_meshOutput, _flagOutput) = ("mesh", "face_flag");
+        if (!_session.OutputMetadata.ContainsKey(_meshOutput) || !_session.OutputMetadata.ContainsKey(_flagOutput))
+            throw new InvalidOperationException($"{options.ModelPath}: expected the outputs '{_meshOutput}' and '{_flagOutput}'.");
         _cropScale = options.CropScale;
     }
 
     /// <summary>The net's square input side in pixels.</summary>
     public int InputSize => _inputSize;
 
-    /// <summary>The 468 points of the face in <paramref name="box"/>, in image pixels (x, y; the net's depth is dropped).</summary>
-    public PointF[] Locate(Image<Rgb24> image, RectangleF box, IReadOnlyList<PointF> keypoints)
+    /// <summary>
+    /// The 468 points of the face in <paramref name="box"/>, in image pixels (x, y; the net's depth is dropped), and
+    /// the net's probability that the crop shows a face at all.
+    /// </summary>
+    public FaceMesh Locate(Image<Rgb24> image, RectangleF box, IReadOnlyList<PointF> keypoints)
     {
         var cropToImage = CropToImage(box, keypoints, _cropScale, _inputSize);
         using var crop = ChipSampler.Sample(image, cropToImage, _inputSize);
-        var mesh = RunNetwork(crop);
+        var (mesh, faceFlag) = RunNetwork(crop);
         // The net's coordinates run over the whole crop (pixel i spans i to i + 1); the sampler put pixel i's centre at i.
         var points = new PointF[PointCount];
         for (var i = 0; i < PointCount; i++)
             points[i] = cropToImage.Apply(new PointF(mesh[3 * i] - 0.5f, mesh[(3 * i) + 1] - 0.5f));
-        return points;
+        return new FaceMesh(points, faceFlag);
     }
 
     /// <summary>Crop pixels to image pixels: centred on the box, eyes level when the detector gave them.</summary>
@@ -63,8 +69,8 @@ public sealed class FaceMeshNet : IDisposable
         return new SimilarityTransform(a, b, centreX - ((a * half) - (b * half)), centreY - ((b * half) + (a * half)));
     }
 
-    /// <summary>Raw network output for a crop of the input size: x, y, z of each point, x and y in crop pixels.</summary>
-    internal float[] RunNetwork(Image<Rgb24> crop)
+    /// <summary>Raw network output for a crop of the input size: x, y, z of each point, x and y in crop pixels; the face flag.</summary>
+    internal (float[] Mesh, float FaceFlag) RunNetwork(Image<Rgb24> crop)
     {
         if (crop.Width != _inputSize || crop.Height != _inputSize)
             throw new ArgumentException($"Expected a {_inputSize}x{_inputSize} crop, got {crop.Width}x{crop.Height}.", nameof(crop));
@@ -87,9 +93,12 @@ public sealed class FaceMeshNet : IDisposable
         });
         using var input = pixels.ToOrtValue([1, _inputSize, _inputSize, 3]);
         using var runOptions = new RunOptions();
-        using var outputs = _session.Run(runOptions, [_inputName], [input], [_outputName]);
-        return outputs[0].GetTensorDataAsSpan<float>().ToArray();
+        using var outputs = _session.Run(runOptions, [_inputName], [input], [_meshOutput, _flagOutput]);
+        return (outputs[0].GetTensorDataAsSpan<float>().ToArray(), outputs[1].GetTensorDataAsSpan<float>()[0]);
     }
 
     public void Dispose() => _session.Dispose();
 }
+
+/// <summary>A face's mesh points in image pixels, and the mesh net's probability that it saw a face.</summary>
+public sealed record FaceMesh(PointF[] Points, float FaceFlag);

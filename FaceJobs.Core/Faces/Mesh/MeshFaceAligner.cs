@@ -30,7 +30,7 @@ public sealed class MeshFaceAligner(FaceMeshNet mesh, FaceMeshOptions options, F
     public Image<Rgb24> Align(Image<Rgb24> image, DetectedFace face, int size)
     {
         var box = detectorCalibration is null ? face.Box : detectorCalibration.Invert(face.Box);
-        var points = mesh.Locate(image, box, face.Keypoints);
+        var points = mesh.Locate(image, box, face.Keypoints).Points;
         var landmarks68 = Ibug68.Select(i => points[i]).ToArray();
         return ChipSampler.Sample(image, DlibFaceChip.ChipToImage(landmarks68, size, options.ChipPadding), size);
     }

@@ -18,7 +18,7 @@ public sealed class FaceMeshEquivalenceTests(FaceMeshFixture fixture) : IClassFi
     // Points are in 192 px crop pixels; the weights are stored as float16 and widened the same way on both sides.
     private const float PixelTolerance = 2e-3f;
 
-    private static readonly (string Runtime, (string File, float[] Mesh)[] Images) Reference = LoadReference();
+    private static readonly (string Runtime, (string File, float[] Mesh, float FaceFlag)[] Images) Reference = LoadReference();
 
     public static TheoryData<string> Images() => new(Reference.Images.Select(i => i.File));
 
@@ -26,15 +26,17 @@ public sealed class FaceMeshEquivalenceTests(FaceMeshFixture fixture) : IClassFi
     [MemberData(nameof(Images))]
     public void RunNetwork_MatchesTfjsMesh_ForReferenceCrop(string file)
     {
-        var expected = Reference.Images.Single(i => i.File == file).Mesh;
+        var reference = Reference.Images.Single(i => i.File == file);
+        var expected = reference.Mesh;
         using var crop = Image.Load<Rgb24>(Path.Combine(TestPaths.TestData, file));
 
-        var mesh = fixture.Mesh.RunNetwork(crop);
+        var (mesh, faceFlag) = fixture.Mesh.RunNetwork(crop);
 
         Assert.Equal(FaceMeshNet.PointCount * 3, expected.Length);
         Assert.Equal(expected.Length, mesh.Length);
         var maxDiff = expected.Select((v, i) => Math.Abs(mesh[i] - v)).Max();
         Assert.True(maxDiff <= PixelTolerance, $"{file}: max |mesh diff| {maxDiff:E3} px against {Reference.Runtime}");
+        Assert.True(Math.Abs(faceFlag - reference.FaceFlag) <= 1e-4f, $"{file}: face flag {faceFlag} against {reference.FaceFlag}");
     }
 
     [Fact]
@@ -46,12 +48,13 @@ public sealed class FaceMeshEquivalenceTests(FaceMeshFixture fixture) : IClassFi
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(committed)), Convert.ToHexStringLower(SHA256.HashData(converted)));
     }
 
-    private static (string, (string, float[])[]) LoadReference()
+    private static (string, (string, float[], float)[]) LoadReference()
     {
         using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(TestPaths.TestData, "face-mesh-reference.json")));
         var root = json.RootElement;
         var images = root.GetProperty("images").EnumerateArray()
-            .Select(i => (i.GetProperty("file").GetString()!, i.GetProperty("mesh").EnumerateArray().Select(v => v.GetSingle()).ToArray()))
+            .Select(i => (i.GetProperty("file").GetString()!, i.GetProperty("mesh").EnumerateArray().Select(v => v.GetSingle()).ToArray(),
+                i.GetProperty("faceFlag").GetSingle()))
             .ToArray();
         return (root.GetProperty("runtime").GetString()!, images);
     }

@@ -6,7 +6,7 @@ namespace FaceJobs.ModelConversion.Tfjs;
 /// <summary>
 /// Translates the part of a tfjs graph model that one output depends on into ONNX, node by node, for the ops of
 /// MediaPipe's convolutional detectors and face mesh: Placeholder, Const, Pad, _FusedConv2D and
-/// FusedDepthwiseConv2dNative (BiasAdd, optional Relu or Prelu), DepthwiseConv2dNative (no bias), AddV2, Relu, Prelu,
+/// FusedDepthwiseConv2dNative (BiasAdd, optional Relu or Prelu), DepthwiseConv2dNative (no bias), AddV2, Relu, Prelu, Sigmoid,
 /// MaxPool, ResizeBilinear, DepthToSpace, the Shape/StridedSlice/Pack that compute a Reshape's batch size, Reshape,
 /// ConcatV2 and Identity. Anything else fails the conversion by name.
 /// TensorFlow computes in NHWC; ONNX convolutions want NCHW, so 4-D activations are kept NCHW from the input
@@ -24,6 +24,7 @@ internal sealed class TfjsGraphTranslator
     private readonly Dictionary<string, int> _consumers;
     private readonly Dictionary<string, GraphValue> _values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long[]> _constants = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _neededWeights = new(StringComparer.Ordinal);
 
     public TfjsGraphTranslator(TfjsGraphModel model, OnnxGraphBuilder graph)
     {
@@ -36,7 +37,8 @@ internal sealed class TfjsGraphTranslator
     /// <summary>
     /// Adds the graph input and every node <paramref name="outputNode"/> needs, declares the result as the ONNX output
     /// <paramref name="onnxOutputName"/> and returns its TensorFlow shape (-1 for the batch). Fails when a weight the
-    /// output depends on was left out, or one it does not depend on was taken: the translation would be wrong.
+    /// outputs translated so far depend on was left out, or one they do not depend on was taken: the translation would
+    /// be wrong. Call it once per output; nodes the outputs share are translated once.
     /// </summary>
     public long[] TranslateOutput(string outputNode, string onnxOutputName)
     {
@@ -49,7 +51,8 @@ internal sealed class TfjsGraphTranslator
         var output = _graph.AddNode("Identity", [result.Name], outputName: onnxOutputName);
         _graph.AddOutput(output, OnnxDataType.Float, [.. result.Shape.Select(Dimension)]);
 
-        var needed = _model.Ancestors(outputNode).Where(n => _model[n].Op == "Const").ToHashSet(StringComparer.Ordinal);
+        var needed = _neededWeights;
+        needed.UnionWith(_model.Ancestors(outputNode).Where(n => _model[n].Op == "Const"));
         if (!needed.SetEquals(_importer.Imported))
         {
             throw new InvalidOperationException(
@@ -85,6 +88,7 @@ internal sealed class TfjsGraphTranslator
         "AddV2" => Add(node),
         "Relu" => Elementwise(node, "Relu"),
         "Prelu" => Prelu(node),
+        "Sigmoid" => Elementwise(node, "Sigmoid"),
         "MaxPool" => MaxPool(node),
         "ResizeBilinear" => ResizeBilinear(node),
         "DepthToSpace" => DepthToSpace(node),
