@@ -16,10 +16,12 @@ public sealed class FaceMeshNet : IDisposable
 {
     public const int PointCount = 468;
 
+    // Output names the converter gives (tools/FaceJobs.ModelConversion/Networks/FaceMeshConverter.cs).
+    private const string MeshOutput = "mesh";
+    private const string FlagOutput = "face_flag";
+
     private readonly InferenceSession _session;
     private readonly string _inputName;
-    private readonly string _meshOutput;
-    private readonly string _flagOutput;
     private readonly int _inputSize;
     private readonly double _cropScale;
 
@@ -27,14 +29,10 @@ public sealed class FaceMeshNet : IDisposable
     {
         _session = OnnxSessions.Create(options.ModelPath, new OnnxSessionSettings(options.IntraOpThreads, options.ExecutionProvider));
         (_inputName, _inputSize) = OnnxSessions.SquareNhwcInput(_session, options.ModelPath);
-        (_meshOutput, _flagOutput) = ("mesh", "face_flag");
-        if (!_session.OutputMetadata.ContainsKey(_meshOutput) || !_session.OutputMetadata.ContainsKey(_flagOutput))
-            throw new InvalidOperationException($"{options.ModelPath}: expected the outputs '{_meshOutput}' and '{_flagOutput}'.");
+        if (!_session.OutputMetadata.ContainsKey(MeshOutput) || !_session.OutputMetadata.ContainsKey(FlagOutput))
+            throw new InvalidOperationException($"{options.ModelPath}: expected the outputs '{MeshOutput}' and '{FlagOutput}'.");
         _cropScale = options.CropScale;
     }
-
-    /// <summary>The net's square input side in pixels.</summary>
-    public int InputSize => _inputSize;
 
     /// <summary>
     /// The 468 points of the face in <paramref name="box"/>, in image pixels (x, y; the net's depth is dropped), and
@@ -93,7 +91,7 @@ public sealed class FaceMeshNet : IDisposable
         });
         using var input = pixels.ToOrtValue([1, _inputSize, _inputSize, 3]);
         using var runOptions = new RunOptions();
-        using var outputs = _session.Run(runOptions, [_inputName], [input], [_meshOutput, _flagOutput]);
+        using var outputs = _session.Run(runOptions, [_inputName], [input], [MeshOutput, FlagOutput]);
         return (outputs[0].GetTensorDataAsSpan<float>().ToArray(), outputs[1].GetTensorDataAsSpan<float>()[0]);
     }
 

@@ -4,7 +4,7 @@ using FaceJobs.ModelConversion.Onnx;
 namespace FaceJobs.ModelConversion.Tfjs;
 
 /// <summary>
-/// Translates the part of a tfjs graph model that one output depends on into ONNX, node by node, for the ops of
+/// Translates the part of a tfjs graph model that the chosen outputs depend on into ONNX, node by node, for the ops of
 /// MediaPipe's convolutional detectors and face mesh: Placeholder, Const, Pad, _FusedConv2D and
 /// FusedDepthwiseConv2dNative (BiasAdd, optional Relu or Prelu), DepthwiseConv2dNative (no bias), AddV2, Relu, Prelu, Sigmoid,
 /// MaxPool, ResizeBilinear, DepthToSpace, the Shape/StridedSlice/Pack that compute a Reshape's batch size, Reshape,
