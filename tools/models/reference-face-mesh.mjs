@@ -7,9 +7,8 @@
 // cutAndResize). Per image: all 468 points' x, y, z and the face flag.
 import fs from 'node:fs';
 import path from 'node:path';
-import jpeg from 'jpeg-js';
-import { PNG } from 'pngjs';
 import { initWasm, modelsRoot, repoRoot, tf } from './lib/face-api-wasm.mjs';
+import { loadGraphModel, readImage, writeSquarePng } from './lib/tfjs-files.mjs';
 
 const size = 192;
 const testDataDir = path.join(repoRoot, 'FaceJobs.Tests', 'TestData');
@@ -22,36 +21,8 @@ const sources = [
   { name: 'no-face-192.png', from: path.join('samples', 'sample2.jpg'), crop: [0, 0, 160, 160] },
 ];
 
-function readImage(file) {
-  if (file.endsWith('.jpg')) return jpeg.decode(fs.readFileSync(file), { useTArray: true, formatAsRGBA: false });
-  return readPng(file);
-}
-
-function readPng(file) {
-  const png = PNG.sync.read(fs.readFileSync(file));
-  const rgb = new Uint8Array(png.width * png.height * 3);
-  for (let i = 0; i < png.width * png.height; i++) rgb.set(png.data.subarray(4 * i, 4 * i + 3), 3 * i);
-  return { width: png.width, height: png.height, data: rgb };
-}
-
-function writePng(file, pixels) {
-  const png = new PNG({ width: size, height: size });
-  for (let i = 0; i < size * size; i++) png.data.set([pixels[3 * i], pixels[3 * i + 1], pixels[3 * i + 2], 255], 4 * i);
-  fs.writeFileSync(file, PNG.sync.write(png, { colorType: 2 }));
-}
-
 const runtime = await initWasm();
-const modelJson = JSON.parse(fs.readFileSync(path.join(modelDir, 'facemesh.json'), 'utf8'));
-const weights = fs.readFileSync(path.join(modelDir, 'facemesh.bin'));
-const model = await tf.loadGraphModel(tf.io.fromMemory({
-  modelTopology: modelJson.modelTopology,
-  weightSpecs: modelJson.weightsManifest.flatMap((g) => g.weights),
-  weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength),
-  format: modelJson.format,
-  generatedBy: modelJson.generatedBy,
-  convertedBy: modelJson.convertedBy,
-  signature: modelJson.signature,
-}));
+const model = await loadGraphModel(modelDir, 'facemesh');
 
 fs.mkdirSync(outDir, { recursive: true });
 const images = [];
@@ -64,9 +35,9 @@ for (const source of sources) {
   });
   const { name } = source;
   const file = path.join(outDir, name);
-  writePng(file, pixels);
+  writeSquarePng(file, pixels, size);
   // Read back what was written, so the reference is computed on exactly the stored pixels.
-  const stored = readPng(file).data;
+  const stored = readImage(file).data;
   const [output, flag] = tf.tidy(() => model.execute(tf.tensor4d(Float32Array.from(stored, (v) => v / 255), [1, size, size, 3]), ['Identity_2:0', 'Identity_1:0']));
   const values = await output.data();
   const faceFlag = (await flag.data())[0];

@@ -7,9 +7,8 @@
 // regressors (box dx, dy, w, h and six keypoints, in input pixels).
 import fs from 'node:fs';
 import path from 'node:path';
-import jpeg from 'jpeg-js';
-import { PNG } from 'pngjs';
 import { initWasm, modelsRoot, repoRoot, tf } from './lib/face-api-wasm.mjs';
+import { loadGraphModel, readImage, writeSquarePng } from './lib/tfjs-files.mjs';
 
 const size = 192;
 const topAnchors = 32;
@@ -24,16 +23,6 @@ const sources = [
   { name: 'group-crop-192.png', from: path.join(testDataDir, 'samples', 'sample1.jpg'), crop: [0, 0, 960, 960] },
   { name: 'chip1-192.png', from: path.join(testDataDir, 'chips', 'sample1-face.png') },
 ];
-
-function readImage(file) {
-  if (file.endsWith('.png')) {
-    const png = PNG.sync.read(fs.readFileSync(file));
-    const rgb = new Uint8Array(png.width * png.height * 3);
-    for (let i = 0; i < png.width * png.height; i++) rgb.set(png.data.subarray(4 * i, 4 * i + 3), 3 * i);
-    return { width: png.width, height: png.height, data: rgb };
-  }
-  return jpeg.decode(fs.readFileSync(file), { useTArray: true, formatAsRGBA: false });
-}
 
 function makeInput(source) {
   const decoded = readImage(source.from);
@@ -50,31 +39,15 @@ function makeInput(source) {
   });
 }
 
-function writePng(file, pixels) {
-  const png = new PNG({ width: size, height: size });
-  for (let i = 0; i < size * size; i++) png.data.set([pixels[3 * i], pixels[3 * i + 1], pixels[3 * i + 2], 255], 4 * i);
-  fs.writeFileSync(file, PNG.sync.write(png, { colorType: 2 }));
-}
-
 const runtime = await initWasm();
-const modelJson = JSON.parse(fs.readFileSync(path.join(modelDir, 'facemesh-detection-full.json'), 'utf8'));
-const weights = fs.readFileSync(path.join(modelDir, 'facemesh-detection-full.bin'));
-const model = await tf.loadGraphModel(tf.io.fromMemory({
-  modelTopology: modelJson.modelTopology,
-  weightSpecs: modelJson.weightsManifest.flatMap((g) => g.weights),
-  weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength),
-  format: modelJson.format,
-  generatedBy: modelJson.generatedBy,
-  convertedBy: modelJson.convertedBy,
-  signature: modelJson.signature,
-}));
+const model = await loadGraphModel(modelDir, 'facemesh-detection-full');
 
 fs.mkdirSync(outDir, { recursive: true });
 const images = [];
 for (const source of sources) {
   const pixels = makeInput(source);
   const file = path.join(outDir, source.name);
-  writePng(file, pixels);
+  writeSquarePng(file, pixels, size);
   // Read back what was written, so the reference is computed on exactly the stored pixels.
   const stored = readImage(file).data;
   const output = tf.tidy(() => {

@@ -57,13 +57,7 @@ public sealed class VisionRegistrationTests
     [Fact]
     public void AddFaceJobsVision_ResolvesTheMeshAligner_WhenChosen()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Faces:Aligner"] = "Mesh",
-            ["Faces:Mesh:ModelPath"] = Path.Combine(TestPaths.Models, "face_mesh_192.onnx"),
-        }).Build();
-        using var provider = new ServiceCollection().AddSingleton<IConfiguration>(configuration)
-            .AddFaceJobsVision(configuration).BuildServiceProvider();
+        using var provider = MeshProvider(Path.Combine(TestPaths.Models, "face_mesh_192.onnx"));
         using var image = Image.Load<Rgb24>(TestPaths.Sample(4));
 
         var face = provider.GetRequiredService<IFaceDetector>().Detect(image)[0];
@@ -77,13 +71,7 @@ public sealed class VisionRegistrationTests
     [Fact]
     public void AddFaceJobsVision_FailsValidation_WhenMeshModelFileIsMissing()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Faces:Aligner"] = "Mesh",
-            ["Faces:Mesh:ModelPath"] = Path.Combine(TestPaths.Models, "missing.onnx"),
-        }).Build();
-        using var provider = new ServiceCollection().AddSingleton<IConfiguration>(configuration)
-            .AddFaceJobsVision(configuration).BuildServiceProvider();
+        using var provider = MeshProvider(Path.Combine(TestPaths.Models, "missing.onnx"));
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<FaceMeshOptions>>().Value);
         Assert.Contains("Faces:Mesh:ModelPath", error.Message);
@@ -163,6 +151,16 @@ public sealed class VisionRegistrationTests
         }).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
         return services.AddFaceJobsVision(configuration).BuildServiceProvider();
+    }
+
+    private static ServiceProvider MeshProvider(string meshModelPath)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Faces:Aligner"] = "Mesh",
+            ["Faces:Mesh:ModelPath"] = meshModelPath,
+        }).Build();
+        return new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddFaceJobsVision(configuration).BuildServiceProvider();
     }
 
     private static ServiceProvider Provider(string ssdModelPath)
