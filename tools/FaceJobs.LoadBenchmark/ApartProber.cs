@@ -4,8 +4,14 @@ using FaceJobs.Testing;
 
 namespace FaceJobs.LoadBenchmark;
 
+/// <summary>One timed load of the probed page, with when it began (wall clock, to set beside the app's collections).</summary>
+internal sealed record ProbeSample(DateTime StartUtc, double Milliseconds)
+{
+    public DateTime EndUtc => StartUtc.AddMilliseconds(Milliseconds);
+}
+
 /// <summary>What the prober in its own process timed, and the collections of that process meanwhile.</summary>
-internal sealed record ApartProbes(Latencies Times, int Collections, double PausedMilliseconds);
+internal sealed record ApartProbes(Latencies Times, IReadOnlyList<ProbeSample> Samples, int Collections, double PausedMilliseconds);
 
 /// <summary>
 /// The page prober as an operating-system process of its own (this program's <c>probe</c> command), signed in as the
@@ -78,13 +84,14 @@ internal sealed class ApartProber : IAsyncDisposable
 
     private async Task<ApartProbes> ReadProbesAsync()
     {
-        // "<collections> <paused ms> <t1> <t2> …"
+        // "<collections> <paused ms> <t1>@<start1> <t2>@<start2> …", starts in Unix milliseconds
         var line = await _process.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("The prober process ended.");
-        var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(f => double.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+        var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var samples = fields.Skip(2).Select(field => field.Split('@')).Select(pair => new ProbeSample(
+            DateTime.UnixEpoch.AddMilliseconds(double.Parse(pair[1], CultureInfo.InvariantCulture)), double.Parse(pair[0], CultureInfo.InvariantCulture))).ToList();
         var times = new Latencies();
-        foreach (var time in fields.Skip(2))
-            times.Add(time);
-        return new ApartProbes(times, (int)fields[0], fields[1]);
+        samples.ForEach(sample => times.Add(sample.Milliseconds));
+        return new ApartProbes(times, samples, int.Parse(fields[0], CultureInfo.InvariantCulture), double.Parse(fields[1], CultureInfo.InvariantCulture));
     }
 
     /// <summary>The <c>probe BASE-URL ACCOUNT PAGE</c> command: the other end of <see cref="ApartProber"/>.</summary>
@@ -100,24 +107,25 @@ internal sealed class ApartProber : IAsyncDisposable
         {
             var before = GcDuringLoad.Snapshot();
             var times = new Latencies();
+            var samples = new List<ProbeSample>();
             switch (command.Split(' '))
             {
                 case ["start"]:
                     var stop = Task.Run(Console.In.ReadLine);
                     while (!stop.IsCompleted)
-                        await ModeRun.TimeProbeAsync(client, page, times);
+                        await ModeRun.TimeProbeAsync(client, page, times, samples);
                     break;
                 case ["count", var count]:
                     for (var i = 0; i < int.Parse(count, CultureInfo.InvariantCulture); i++)
-                        await ModeRun.TimeProbeAsync(client, page, times);
+                        await ModeRun.TimeProbeAsync(client, page, times, samples);
                     break;
                 default:
                     throw new ArgumentException($"Unknown prober command {command}.");
             }
 
             var gc = GcDuringLoad.Since(before, TimeSpan.Zero);
-            Console.WriteLine(string.Join(' ', new[] { gc.Gen0, gc.Pauses.TotalMilliseconds }.Concat(times.Values)
-                .Select(v => v.ToString("0.###", CultureInfo.InvariantCulture))));
+            Console.WriteLine(string.Join(' ', new[] { gc.Gen0.ToString(CultureInfo.InvariantCulture), gc.Pauses.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture) }
+                .Concat(samples.Select(s => FormattableString.Invariant($"{s.Milliseconds:0.###}@{(s.StartUtc - DateTime.UnixEpoch).TotalMilliseconds:0.###}")))));
         }
 
         return 0;

@@ -40,6 +40,9 @@ internal abstract class AppUnderLoad : IAsyncDisposable
     /// <summary>True when the app's collections are this process's (<see cref="GcDuringLoad"/> then means the app's).</summary>
     public abstract bool InThisProcess { get; }
 
+    /// <summary>The process that serves the pages, when it is not this one.</summary>
+    public virtual int? ProcessId => null;
+
     public static async Task<AppUnderLoad> StartAsync(Hosting hosting, IDictionary<string, string> settings) => hosting switch
     {
         Hosting.InProcess => await InProcessApp.StartAsync(settings),

@@ -21,6 +21,7 @@ internal sealed record ModeResult(
     ApartProbes PageIdleAfterApart,
     GcDuringLoad Gc,
     bool GcIsTheApps,
+    GcTailShare? AppGc,
     Latencies UserPages,
     int Uploaded,
     int Processed,
@@ -73,6 +74,7 @@ internal static partial class ModeRun
             appSettings[key] = value;
 
         await using var app = await AppUnderLoad.StartAsync(settings.Hosting, appSettings);
+        await using var appGc = app.ProcessId is { } processId ? AppGcTrace.Start(processId) : null;
         await using var memory = new MemorySampler(app.ResidentMiB);
         // One operator account; each virtual user signs in with it through the sign-in form, as a person would.
         var account = await app.AddOperatorAsync();
@@ -93,6 +95,7 @@ internal static partial class ModeRun
         var processed = new List<long>();
         var gcBefore = GcDuringLoad.Snapshot();
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(settings.Seconds));
+        var loadStart = DateTime.UtcNow;
         await apart.StartProbingAsync();
         var clock = Stopwatch.StartNew();
         var lastDone = TimeSpan.Zero;
@@ -125,11 +128,19 @@ internal static partial class ModeRun
         await Task.WhenAll(users);
         await prober;
         var busyApart = await apart.StopProbingAsync();
+        var loadEnd = DateTime.UtcNow;
         var gc = GcDuringLoad.Since(gcBefore, clock.Elapsed);
         var photosPerSecond = processed.Count / lastDone.TotalSeconds;
         // As many probes as under load, so both p99s rest on the same number of slow samples.
         var idleAfter = await ProbeIdleAsync(setup, settings.ProbedPage, busy.Count);
         var idleAfterApart = await apart.ProbeAsync(busyApart.Times.Count);
+        GcTailShare? appGcShare = null;
+        if (appGc is not null)
+        {
+            appGcShare = GcTailShare.Of(appGc.PausesBetween(loadStart, loadEnd), (loadEnd - loadStart).TotalSeconds,
+                busyApart.Samples, idleAfterApart.Times.Percentile(0.99));
+            await appGc.DisposeAsync();
+        }
 
         var failedStages = await CountFailedAsync(app.Photos, processed);
         for (var i = 0; i < failedStages; i++)
@@ -152,7 +163,7 @@ internal static partial class ModeRun
         var handOffs = await HandOffs.ReadAsync(jobs, app.Photos, processed);
         if (throughput is not null)
             throughput = throughput with { Stages = await StageTimes.ReadAsync(jobs, app.Photos, throughput.PhotoIds) };
-        return new ModeResult(mode.ToString(), app.Description, upload, idle, busy, idleAfter, busyApart, idleAfterApart, gc, app.InThisProcess, userPages, processed.Count + errors.Count, processed.Count,
+        return new ModeResult(mode.ToString(), app.Description, upload, idle, busy, idleAfter, busyApart, idleAfterApart, gc, app.InThisProcess, appGcShare, userPages, processed.Count + errors.Count, processed.Count,
             photosPerSecond, errors.Count, errors.First, memory.PeakMiB, settled, handOffs, throughput);
     }
 
@@ -204,14 +215,19 @@ internal static partial class ModeRun
     }
 
     /// <summary>One timed load of <paramref name="url"/> (kept when it succeeds), then the prober's 50 ms pause.</summary>
-    internal static async Task TimeProbeAsync(HttpClient client, string url, Latencies into)
+    internal static async Task TimeProbeAsync(HttpClient client, string url, Latencies into, List<ProbeSample>? samples = null)
     {
+        var start = DateTime.UtcNow;
         var watch = Stopwatch.StartNew();
         using (var response = await client.GetAsync(url))
         {
             await response.Content.ReadAsByteArrayAsync();
             if (response.IsSuccessStatusCode)
-                into.Add(watch.Elapsed.TotalMilliseconds);
+            {
+                var elapsed = watch.Elapsed.TotalMilliseconds;
+                into.Add(elapsed);
+                samples?.Add(new ProbeSample(start, elapsed));
+            }
         }
 
         await Task.Delay(50);

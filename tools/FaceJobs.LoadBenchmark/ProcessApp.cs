@@ -46,6 +46,8 @@ internal sealed class ProcessApp : AppUnderLoad
 
     public override bool InThisProcess => false;
 
+    public override int? ProcessId => _processes[0].Id;
+
     /// <summary>One process per role; the first serves the pages.</summary>
     public static async Task<ProcessApp> StartAsync(IDictionary<string, string> appSettings, IReadOnlyList<string> roles, bool postgreSql)
     {

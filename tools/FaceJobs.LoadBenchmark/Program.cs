@@ -58,6 +58,12 @@ static void Report(ModeResult r, string probed)
     ReportApart("under load         ", r.PageBusyApart);
     ReportApart("idle after the load", r.PageIdleAfterApart);
     Console.WriteLine($"GC under load, {(r.GcIsTheApps ? "the app and the load generator (one process)" : "the load generator's process (the app runs in its own)")}: {r.Gc.Summary()}");
+    if (r.AppGc is { } appGc)
+    {
+        Console.WriteLine($"GC under load, the app's process (EventPipe): {appGc.Summary()}");
+        Console.WriteLine($"  triggered by: {appGc.ByThread()}");
+    }
+
     Console.WriteLine($"photo status polls, under load   {r.UserPages.Summary()}");
     Console.WriteLine($"photos done {r.Processed}, errors {r.Errors}{(r.FirstError is null ? "" : $" (first: {r.FirstError})")}, " +
         $"photos/s {r.PhotosPerSecond:0.00}");
