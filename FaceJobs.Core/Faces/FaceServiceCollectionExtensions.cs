@@ -98,44 +98,36 @@ public static class FaceServiceCollectionExtensions
 
     private static void AddFaceMesh(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<FaceMeshOptions>().Bind(configuration.GetSection(FaceMeshOptions.SectionName)).ValidateDataAnnotations()
-            .PostConfigure<ModelPathResolver, IOptions<FaceOptions>>((o, resolver, faces) =>
-            {
-                o.ModelPath = resolver.Resolve(o.ModelPath);
-                o.IntraOpThreads = faces.Value.IntraOpThreads;
-                o.ExecutionProvider = faces.Value.ExecutionProvider;
-            })
-            .Validate(o => File.Exists(o.ModelPath), $"{FaceMeshOptions.SectionName}:ModelPath does not name an existing file.")
-            .ValidateOnStart();
+        services.AddModelFileOptions<FaceMeshOptions>(configuration, FaceMeshOptions.SectionName).ValidateOnStart();
         services.TryAddSingleton(sp => new FaceMeshNet(sp.GetRequiredService<IOptions<FaceMeshOptions>>().Value));
     }
 
     /// <summary>The 68-point landmark net and, when asked, the SSD detector, with model paths resolved like the others.</summary>
     private static void AddLandmarkModels(this IServiceCollection services, IConfiguration configuration, bool needSsd)
     {
-        services.AddOptions<LandmarkOptions>().Bind(configuration.GetSection(LandmarkOptions.SectionName)).ValidateDataAnnotations()
-            .PostConfigure<ModelPathResolver, IOptions<FaceOptions>>((o, resolver, faces) =>
-            {
-                o.ModelPath = resolver.Resolve(o.ModelPath);
-                o.IntraOpThreads = faces.Value.IntraOpThreads;
-                o.ExecutionProvider = faces.Value.ExecutionProvider;
-            })
-            .Validate(o => File.Exists(o.ModelPath), $"{LandmarkOptions.SectionName}:ModelPath does not name an existing file.")
-            .ValidateOnStart();
+        services.AddModelFileOptions<LandmarkOptions>(configuration, LandmarkOptions.SectionName).ValidateOnStart();
         services.TryAddSingleton(sp => new FaceLandmark68Net(sp.GetRequiredService<IOptions<LandmarkOptions>>().Value));
         if (!needSsd)
             return;
 
-        services.AddOptions<SsdDetectorOptions>().Bind(configuration.GetSection(SsdDetectorOptions.SectionName)).ValidateDataAnnotations()
+        services.AddModelFileOptions<SsdDetectorOptions>(configuration, SsdDetectorOptions.SectionName)
+            .Validate(o => o.TileSizes.All(size => size >= 128), $"{SsdDetectorOptions.SectionName}:TileSizes must be 128 px or more.")
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => new SsdMobileNetDetector(sp.GetRequiredService<IOptions<SsdDetectorOptions>>().Value));
+    }
+
+    /// <summary>
+    /// Binds a secondary model's options from <paramref name="sectionName"/>, resolves its file like the main models',
+    /// copies <c>Faces:IntraOpThreads</c> and <c>Faces:ExecutionProvider</c>, and checks that the file exists.
+    /// </summary>
+    private static OptionsBuilder<T> AddModelFileOptions<T>(this IServiceCollection services, IConfiguration configuration, string sectionName)
+        where T : class, IModelFileOptions =>
+        services.AddOptions<T>().Bind(configuration.GetSection(sectionName)).ValidateDataAnnotations()
             .PostConfigure<ModelPathResolver, IOptions<FaceOptions>>((o, resolver, faces) =>
             {
                 o.ModelPath = resolver.Resolve(o.ModelPath);
                 o.IntraOpThreads = faces.Value.IntraOpThreads;
                 o.ExecutionProvider = faces.Value.ExecutionProvider;
             })
-            .Validate(o => File.Exists(o.ModelPath), $"{SsdDetectorOptions.SectionName}:ModelPath does not name an existing file.")
-            .Validate(o => o.TileSizes.All(size => size >= 128), $"{SsdDetectorOptions.SectionName}:TileSizes must be 128 px or more.")
-            .ValidateOnStart();
-        services.TryAddSingleton(sp => new SsdMobileNetDetector(sp.GetRequiredService<IOptions<SsdDetectorOptions>>().Value));
-    }
+            .Validate(o => File.Exists(o.ModelPath), $"{sectionName}:ModelPath does not name an existing file.");
 }

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace FaceJobs.Core.Faces.Landmarks;
 
 /// <summary>Settings of <see cref="FaceLandmark68Net"/> and <see cref="LandmarkFaceAligner"/>.</summary>
-public sealed class LandmarkOptions
+public sealed class LandmarkOptions : IModelFileOptions
 {
     public const string SectionName = "Faces:Landmarks";
 

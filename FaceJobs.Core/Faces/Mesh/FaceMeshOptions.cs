@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace FaceJobs.Core.Faces.Mesh;
 
 /// <summary>Settings of <see cref="FaceMeshNet"/> and <see cref="MeshFaceAligner"/> (<c>Faces:Aligner=Mesh</c>).</summary>
-public sealed class FaceMeshOptions
+public sealed class FaceMeshOptions : IModelFileOptions
 {
     public const string SectionName = "Faces:Mesh";
 

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace FaceJobs.Core.Faces.Ssd;
 
 /// <summary>Settings of <see cref="SsdMobileNetDetector"/>; the defaults are face-api's.</summary>
-public sealed class SsdDetectorOptions
+public sealed class SsdDetectorOptions : IModelFileOptions
 {
     public const string SectionName = "Faces:Ssd";
 

@@ -88,6 +88,34 @@ public sealed class VisionRegistrationTests
     }
 
     [Fact]
+    public void AddFaceJobsVision_FailsValidation_WhenLandmarkModelFileIsMissing()
+    {
+        using var provider = Provider(Path.Combine(TestPaths.Models, "ssd_mobilenetv1_face_detector.onnx"),
+            ("Faces:Landmarks:ModelPath", Path.Combine(TestPaths.Models, "missing.onnx")));
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<LandmarkOptions>>().Value);
+
+        Assert.Contains("Faces:Landmarks:ModelPath", error.Message);
+    }
+
+    [Fact]
+    public void AddFaceJobsVision_GivesEverySecondaryModelTheFacesThreadsAndProvider_WhenFacesSetsThem()
+    {
+        using var provider = Provider(Path.Combine(TestPaths.Models, "ssd_mobilenetv1_face_detector.onnx"),
+            ("Faces:IntraOpThreads", "3"), ("Faces:Landmarks:IntraOpThreads", "1"), ("Faces:Ssd:ExecutionProvider", "Cuda"));
+        using var mesh = MeshProvider(Path.Combine(TestPaths.Models, "face_mesh_192.onnx"), ("Faces:IntraOpThreads", "2"));
+
+        IModelFileOptions[] options =
+        [
+            provider.GetRequiredService<IOptions<LandmarkOptions>>().Value,
+            provider.GetRequiredService<IOptions<SsdDetectorOptions>>().Value,
+        ];
+
+        Assert.All(options, o => Assert.Equal((3, FaceExecutionProvider.Cpu), (o.IntraOpThreads, o.ExecutionProvider)));
+        Assert.Equal(2, mesh.GetRequiredService<IOptions<FaceMeshOptions>>().Value.IntraOpThreads);
+    }
+
+    [Fact]
     public void AddFaceJobsVision_ResolvesFullRangeDetectorThatFindsTheBackModelsFaces_WhenChosen()
     {
         using var provider = FullRangeProvider(Path.Combine(TestPaths.Models, "blazeface_full_range_192.onnx"));
@@ -153,17 +181,17 @@ public sealed class VisionRegistrationTests
         return services.AddFaceJobsVision(configuration).BuildServiceProvider();
     }
 
-    private static ServiceProvider MeshProvider(string meshModelPath)
+    private static ServiceProvider MeshProvider(string meshModelPath, params (string Key, string Value)[] more)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Faces:Aligner"] = "Mesh",
             ["Faces:Mesh:ModelPath"] = meshModelPath,
-        }).Build();
+        }).AddInMemoryCollection(more.Select(m => KeyValuePair.Create(m.Key, (string?)m.Value))).Build();
         return new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddFaceJobsVision(configuration).BuildServiceProvider();
     }
 
-    private static ServiceProvider Provider(string ssdModelPath)
+    private static ServiceProvider Provider(string ssdModelPath, params (string Key, string Value)[] more)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -172,7 +200,7 @@ public sealed class VisionRegistrationTests
             ["Faces:MirrorAveraging"] = "true",
             ["Faces:Ssd:ModelPath"] = ssdModelPath,
             ["Faces:Landmarks:ModelPath"] = Path.Combine(TestPaths.Models, "face_landmark_68.onnx"),
-        }).Build();
+        }).AddInMemoryCollection(more.Select(m => KeyValuePair.Create(m.Key, (string?)m.Value))).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
         return services.AddFaceJobsVision(configuration).BuildServiceProvider();
     }
