@@ -43,7 +43,7 @@ public sealed class BlazeFaceFullRangeConverter
             producerName: "FaceJobs.ModelConverter",
             producerVersion: "1",
             docString: $"MediaPipe BlazeFace full-range face detector ({model.GeneratedBy}, tfjs graph by {model.ConvertedBy}) converted from " +
-                $"{HumanModelsSource.Describe(modelDirectory, ModelFile)}. Input NHWC RGB in [-1, 1] at 192x192; output per anchor of the 48x48 grid: score logit, " +
+                $"{NpmModelSource.Describe(modelDirectory, "models", ModelFile)}. Input NHWC RGB in [-1, 1] at 192x192; output per anchor of the 48x48 grid: score logit, " +
                 "box (dx, dy, w, h) and 6 keypoints (x, y) in input pixels.");
         return OnnxModelSerializer.Serialize(onnx);
     }

@@ -38,7 +38,7 @@ public sealed class DlibResNetConverter
     public static byte[] Convert(string faceApiModelDirectory)
     {
         var weights = TfjsWeights.Load(faceApiModelDirectory, ModelName);
-        var model = new DlibResNetConverter(weights).BuildModel(FaceApiSource.Describe(faceApiModelDirectory, ModelName));
+        var model = new DlibResNetConverter(weights).BuildModel(NpmModelSource.Describe(faceApiModelDirectory, "model", ModelName));
         return OnnxModelSerializer.Serialize(model);
     }
 

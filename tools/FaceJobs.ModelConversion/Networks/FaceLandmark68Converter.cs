@@ -33,7 +33,7 @@ public sealed class FaceLandmark68Converter
     public static byte[] Convert(string faceApiModelDirectory)
     {
         var weights = TfjsWeights.Load(faceApiModelDirectory, ModelName);
-        var model = new FaceLandmark68Converter(weights).BuildModel(FaceApiSource.Describe(faceApiModelDirectory, ModelName));
+        var model = new FaceLandmark68Converter(weights).BuildModel(NpmModelSource.Describe(faceApiModelDirectory, "model", ModelName));
         return OnnxModelSerializer.Serialize(model);
     }
 

@@ -49,7 +49,7 @@ public sealed class FaceMeshConverter
             producerName: "FaceJobs.ModelConverter",
             producerVersion: "1",
             docString: $"MediaPipe Face Mesh ({model.GeneratedBy}, tfjs graph by {model.ConvertedBy}) converted from " +
-                $"{HumanModelsSource.Describe(modelDirectory, ModelFile)}. Input NHWC RGB in [0, 1] at 192x192, a face crop; " +
+                $"{NpmModelSource.Describe(modelDirectory, "models", ModelFile)}. Input NHWC RGB in [0, 1] at 192x192, a face crop; " +
                 "outputs x, y, z of 468 points, x and y in input pixels, and the probability that the crop shows a face.");
         return OnnxModelSerializer.Serialize(onnx);
     }

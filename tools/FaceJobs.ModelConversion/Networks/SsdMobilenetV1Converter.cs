@@ -40,7 +40,7 @@ public sealed class SsdMobilenetV1Converter
     public static byte[] Convert(string faceApiModelDirectory)
     {
         var weights = TfjsWeights.Load(faceApiModelDirectory, ModelName);
-        var model = new SsdMobilenetV1Converter(weights).BuildModel(FaceApiSource.Describe(faceApiModelDirectory, ModelName));
+        var model = new SsdMobilenetV1Converter(weights).BuildModel(NpmModelSource.Describe(faceApiModelDirectory, "model", ModelName));
         return OnnxModelSerializer.Serialize(model);
     }
 
