@@ -13,6 +13,9 @@ internal sealed record GcPause(DateTime StartUtc, DateTime EndUtc, int Generatio
     public bool Overlaps(DateTime startUtc, DateTime endUtc) => StartUtc < endUtc && EndUtc > startUtc;
 }
 
+/// <summary>About 100 KB of the app's allocations (the runtime samples one allocation in each), and who made it.</summary>
+internal sealed record AllocationTick(DateTime AtUtc, string TypeName, long Bytes, string Thread);
+
 /// <summary>
 /// The app process's collections, read from outside over EventPipe (the runtime's GC events, the keyword dotnet-trace's
 /// gc-collect profile uses): when the app runs as its own process, its pauses are not this process's, and a page
@@ -23,6 +26,8 @@ internal sealed class AppGcTrace : IAsyncDisposable
     private readonly EventPipeSession _session;
     private readonly Task _reading;
     private readonly List<GcPause> _pauses = [];
+    private readonly List<AllocationTick> _allocations = [];
+    private readonly Dictionary<int, string> _threadNames = [];
     private bool _stopped;
 
     private AppGcTrace(EventPipeSession session, int processId)
@@ -38,6 +43,11 @@ internal sealed class AppGcTrace : IAsyncDisposable
         var thread = "";
         // A workstation collection runs on the thread whose allocation triggered it, at that thread's priority.
         source.Clr.GCStart += e => (generation, thread) = (e.Depth, ThreadName(processId, e.ThreadID));
+        source.Clr.GCAllocationTick += e =>
+        {
+            lock (_allocations)
+                _allocations.Add(new AllocationTick(e.TimeStamp.ToUniversalTime(), e.TypeName, e.AllocationAmount64, ThreadName(processId, e.ThreadID)));
+        };
         // What survived the collection, which is most of what a gen0 collection costs.
         long promoted = 0;
         source.Clr.GCHeapStats += e => promoted = e.TotalPromotedSize0 + e.TotalPromotedSize1 + e.TotalPromotedSize2 + e.TotalPromotedSize3;
@@ -55,26 +65,37 @@ internal sealed class AppGcTrace : IAsyncDisposable
     public static AppGcTrace Start(int processId)
     {
         var provider = new EventPipeProvider(
-            ClrTraceEventParser.ProviderName, EventLevel.Informational, (long)ClrTraceEventParser.Keywords.GC);
+            ClrTraceEventParser.ProviderName, EventLevel.Verbose, (long)ClrTraceEventParser.Keywords.GC); // verbose: allocation ticks
         return new AppGcTrace(new DiagnosticsClient(processId).StartEventPipeSession(provider, requestRundown: false), processId);
     }
 
-    private static string ThreadName(int processId, int threadId)
+    // Called only from the reading thread, so the cache needs no lock.
+    private string ThreadName(int processId, int threadId)
     {
+        if (_threadNames.TryGetValue(threadId, out var name))
+            return name;
         try
         {
-            return File.ReadAllText($"/proc/{processId}/task/{threadId}/comm").Trim();
+            name = File.ReadAllText($"/proc/{processId}/task/{threadId}/comm").Trim();
         }
         catch (IOException)
         {
-            return "?";
+            name = "?";
         }
+
+        return _threadNames[threadId] = name;
     }
 
     public IReadOnlyList<GcPause> PausesBetween(DateTime startUtc, DateTime endUtc)
     {
         lock (_pauses)
             return _pauses.Where(p => p.Overlaps(startUtc, endUtc)).ToList();
+    }
+
+    public IReadOnlyList<AllocationTick> AllocationsBetween(DateTime startUtc, DateTime endUtc)
+    {
+        lock (_allocations)
+            return _allocations.Where(a => a.AtUtc >= startUtc && a.AtUtc < endUtc).ToList();
     }
 
     /// <summary>Ends the session (once; the mode's run ends it before it stops the app); the pauses read stay.</summary>
@@ -102,7 +123,7 @@ internal sealed record GcTailShare(
     int Collections, int Gen1, int Gen2, double PausedMilliseconds, double SuspendingMilliseconds, double MedianGen0PromotedMiB, double LoadSeconds,
     int Probes, int OverlappedProbes, int SlowProbes, int SlowOverlapped, double SlowAbove, int TailProbes, int TailOverlapped, double P99WithoutOverlapped)
 {
-    public static GcTailShare Of(IReadOnlyList<GcPause> pauses, double loadSeconds, IReadOnlyList<ProbeSample> busy, double slowAbove)
+    public static GcTailShare Of(IReadOnlyList<GcPause> pauses, IReadOnlyList<AllocationTick> allocations, double loadSeconds, IReadOnlyList<ProbeSample> busy, double slowAbove)
     {
         bool Overlapped(ProbeSample s) => pauses.Any(p => p.Overlaps(s.StartUtc, s.EndUtc));
         var slow = busy.Where(s => s.Milliseconds > slowAbove).ToList();
@@ -115,7 +136,7 @@ internal sealed record GcTailShare(
             pauses.Count, pauses.Count(p => p.Generation == 1), pauses.Count(p => p.Generation == 2), pauses.Sum(p => p.Milliseconds),
             pauses.Sum(p => p.SuspendingMilliseconds), MedianMiB(pauses.Where(p => p.Generation == 0).Select(p => p.PromotedBytes)), loadSeconds, busy.Count, busy.Count(Overlapped), slow.Count, slow.Count(Overlapped), slowAbove,
             tail.Count, tail.Count(Overlapped), untouched.Percentile(0.99))
-        { Pauses = pauses };
+        { Pauses = pauses, Allocations = allocations };
     }
 
     private static double MedianMiB(IEnumerable<long> bytes) =>
@@ -123,8 +144,28 @@ internal sealed record GcTailShare(
 
     public IReadOnlyList<GcPause> Pauses { get; init; } = [];
 
+    public IReadOnlyList<AllocationTick> Allocations { get; init; } = [];
+
+    /// <summary>What the app allocated per probed page idle after the load, when nothing else runs.</summary>
+    public double BytesPerIdlePage { get; init; }
+
+    /// <summary>What the app allocated in the load, from the runtime's samples: MiB/s, the CPU threads' share, the top types.</summary>
+    public string AllocationSummary()
+    {
+        var total = Allocations.Sum(a => a.Bytes);
+        if (total == 0)
+            return "no allocation samples";
+        var cpu = Allocations.Where(a => IsCpuThread(a.Thread)).Sum(a => a.Bytes);
+        var types = Allocations.GroupBy(a => a.TypeName).Select(g => (Type: g.Key, Bytes: g.Sum(a => a.Bytes))).OrderByDescending(t => t.Bytes).Take(6)
+            .Select(t => $"{t.Type} {100.0 * t.Bytes / total:0}%");
+        return $"{total / 1048576.0 / LoadSeconds:0.0} MiB/s, {100.0 * cpu / total:0}% on the niced CPU threads; by type: {string.Join(", ", types)}; " +
+            $"idle after the load {BytesPerIdlePage / 1024:0} KiB a probed page";
+    }
+
+    private static bool IsCpuThread(string thread) => thread.StartsWith("FaceJobs CPU", StringComparison.Ordinal);
+
     /// <summary>Collections by the kind of thread that triggered them: count and ms a collection.</summary>
-    public string ByThread() => string.Join(", ", Pauses.GroupBy(p => p.Thread.StartsWith("FaceJobs CPU", StringComparison.Ordinal) ? "niced CPU threads" : p.Thread)
+    public string ByThread() => string.Join(", ", Pauses.GroupBy(p => IsCpuThread(p.Thread) ? "niced CPU threads" : p.Thread)
         .OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()} ({g.Average(p => p.Milliseconds):0.0} ms)"));
 
     public string Summary() =>

@@ -133,13 +133,19 @@ internal static partial class ModeRun
         var photosPerSecond = processed.Count / lastDone.TotalSeconds;
         // As many probes as under load, so both p99s rest on the same number of slow samples.
         var idleAfter = await ProbeIdleAsync(setup, settings.ProbedPage, busy.Count);
+        var idleAfterApartStart = DateTime.UtcNow;
         var idleAfterApart = await apart.ProbeAsync(busyApart.Times.Count);
+        var idleAfterApartEnd = DateTime.UtcNow;
         GcTailShare? appGcShare = null;
         if (appGc is not null)
         {
-            appGcShare = GcTailShare.Of(appGc.PausesBetween(loadStart, loadEnd), (loadEnd - loadStart).TotalSeconds,
-                busyApart.Samples, idleAfterApart.Times.Percentile(0.99));
-            await appGc.DisposeAsync();
+            await appGc.DisposeAsync(); // the session's end flushes its last events
+            appGcShare = GcTailShare.Of(appGc.PausesBetween(loadStart, loadEnd), appGc.AllocationsBetween(loadStart, loadEnd), (loadEnd - loadStart).TotalSeconds,
+                busyApart.Samples, idleAfterApart.Times.Percentile(0.99)) with
+            {
+                // With every photo done only the prober asks anything of the app, so this is what one page costs it.
+                BytesPerIdlePage = appGc.AllocationsBetween(idleAfterApartStart, idleAfterApartEnd).Sum(a => a.Bytes) / (double)idleAfterApart.Times.Count,
+            };
         }
 
         var failedStages = await CountFailedAsync(app.Photos, processed);

@@ -62,6 +62,7 @@ static void Report(ModeResult r, string probed)
     {
         Console.WriteLine($"GC under load, the app's process (EventPipe): {appGc.Summary()}");
         Console.WriteLine($"  triggered by: {appGc.ByThread()}");
+        Console.WriteLine($"  allocated: {appGc.AllocationSummary()}");
     }
 
     Console.WriteLine($"photo status polls, under load   {r.UserPages.Summary()}");
