@@ -149,6 +149,9 @@ internal sealed record GcTailShare(
     /// <summary>What the app allocated per probed page idle after the load, when nothing else runs.</summary>
     public double BytesPerIdlePage { get; init; }
 
+    /// <summary>The allocation samples of that idle phase, to say what a page's bytes are.</summary>
+    public IReadOnlyList<AllocationTick> IdlePageAllocations { get; init; } = [];
+
     /// <summary>What the app allocated in the load, from the runtime's samples: MiB/s, the CPU threads' share, the top types.</summary>
     public string AllocationSummary()
     {
@@ -156,10 +159,15 @@ internal sealed record GcTailShare(
         if (total == 0)
             return "no allocation samples";
         var cpu = Allocations.Where(a => IsCpuThread(a.Thread)).Sum(a => a.Bytes);
-        var types = Allocations.GroupBy(a => a.TypeName).Select(g => (Type: g.Key, Bytes: g.Sum(a => a.Bytes))).OrderByDescending(t => t.Bytes).Take(6)
-            .Select(t => $"{t.Type} {100.0 * t.Bytes / total:0}%");
-        return $"{total / 1048576.0 / LoadSeconds:0.0} MiB/s, {100.0 * cpu / total:0}% on the niced CPU threads; by type: {string.Join(", ", types)}; " +
-            $"idle after the load {BytesPerIdlePage / 1024:0} KiB a probed page";
+        return $"{total / 1048576.0 / LoadSeconds:0.0} MiB/s, {100.0 * cpu / total:0}% on the niced CPU threads; by type: {TopTypes(Allocations)}; " +
+            $"idle after the load {BytesPerIdlePage / 1024:0} KiB a probed page ({TopTypes(IdlePageAllocations)})";
+    }
+
+    private static string TopTypes(IReadOnlyList<AllocationTick> allocations)
+    {
+        var total = Math.Max(1, allocations.Sum(a => a.Bytes));
+        return string.Join(", ", allocations.GroupBy(a => a.TypeName).Select(g => (Type: g.Key, Bytes: g.Sum(a => a.Bytes)))
+            .OrderByDescending(t => t.Bytes).Take(6).Select(t => $"{t.Type} {100.0 * t.Bytes / total:0}%"));
     }
 
     private static bool IsCpuThread(string thread) => thread.StartsWith("FaceJobs CPU", StringComparison.Ordinal);

@@ -144,6 +144,7 @@ internal static partial class ModeRun
                 busyApart.Samples, idleAfterApart.Times.Percentile(0.99)) with
             {
                 // With every photo done only the prober asks anything of the app, so this is what one page costs it.
+                IdlePageAllocations = appGc.AllocationsBetween(idleAfterApartStart, idleAfterApartEnd),
                 BytesPerIdlePage = appGc.AllocationsBetween(idleAfterApartStart, idleAfterApartEnd).Sum(a => a.Bytes) / (double)idleAfterApart.Times.Count,
             };
         }
