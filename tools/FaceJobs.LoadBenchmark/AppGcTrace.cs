@@ -159,7 +159,7 @@ internal sealed record GcTailShare(
         if (total == 0)
             return "no allocation samples";
         var cpu = Allocations.Where(a => IsCpuThread(a.Thread)).Sum(a => a.Bytes);
-        return $"{total / 1048576.0 / LoadSeconds:0.0} MiB/s, {100.0 * cpu / total:0}% on the niced CPU threads; by type: {TopTypes(Allocations)}; " +
+        return $"{total / 1048576.0 / LoadSeconds:0.0} MiB/s, {100.0 * cpu / total:0}% on the CPU threads (FaceJobs CPU #n, niced in background mode); by type: {TopTypes(Allocations)}; " +
             $"idle after the load {BytesPerIdlePage / 1024:0} KiB a probed page ({TopTypes(IdlePageAllocations)})";
     }
 
@@ -173,7 +173,7 @@ internal sealed record GcTailShare(
     private static bool IsCpuThread(string thread) => thread.StartsWith("FaceJobs CPU", StringComparison.Ordinal);
 
     /// <summary>Collections by the kind of thread that triggered them: count and ms a collection.</summary>
-    public string ByThread() => string.Join(", ", Pauses.GroupBy(p => IsCpuThread(p.Thread) ? "niced CPU threads" : p.Thread)
+    public string ByThread() => string.Join(", ", Pauses.GroupBy(p => IsCpuThread(p.Thread) ? "CPU threads (FaceJobs CPU #n)" : p.Thread)
         .OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()} ({g.Average(p => p.Milliseconds):0.0} ms)"));
 
     public string Summary() =>
