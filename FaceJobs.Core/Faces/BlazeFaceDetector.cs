@@ -18,6 +18,7 @@ public sealed class BlazeFaceDetector : IFaceDetector, IDisposable
     private readonly float _scoreThreshold;
     private readonly FaceTilingOptions _tiling;
     private readonly FaceBoxCalibration _calibration;
+    private readonly float _zoomOut;
     private readonly Dictionary<int, (float X, float Y)[]> _anchorsByCount;
 
     public BlazeFaceDetector(IOptions<FaceOptions> options, ModelPathResolver resolver)
@@ -37,12 +38,18 @@ public sealed class BlazeFaceDetector : IFaceDetector, IDisposable
         _scoreThreshold = options.ScoreThreshold;
         _tiling = options.Tiling;
         _calibration = options.BoxCalibration;
+        _zoomOut = options.ZoomOutWhenNoFace;
         _anchorsByCount = BlazeFaceAnchors.Heads.ToDictionary(
             h => BlazeFaceAnchors.CountFor(h.Cells, h.PerCell),
             h => BlazeFaceAnchors.Generate(h.Cells, h.PerCell));
     }
 
-    public IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image) => Detect(image, _tiling.Enabled ? _tiling : null);
+    /// <summary>Detects on the whole image and its tiles, and zoomed out when they find no face.</summary>
+    public IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image)
+    {
+        var faces = Detect(image, _tiling.Enabled ? _tiling : null);
+        return faces.Count > 0 ? faces : DetectZoomedOut(image, _scoreThreshold);
+    }
 
     /// <summary>Detects with tiling switched on or off for this call, whatever the options say.</summary>
     public IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image, bool tiling) => Detect(image, tiling ? _tiling : null);
@@ -58,6 +65,12 @@ public sealed class BlazeFaceDetector : IFaceDetector, IDisposable
     private IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image, FaceTilingOptions? tiling, float scoreThreshold, float tileScoreThreshold) =>
         TiledDetection.Run(image, (region, score) => DetectRegion(image, region, score), scoreThreshold, tileScoreThreshold, tiling, BlazeFaceAnchors.InputSize, _calibration);
 
+    /// <summary>The whole image zoomed out by <c>Faces:ZoomOutWhenNoFace</c> in one model run; none when that is 1.</summary>
+    internal IReadOnlyList<DetectedFace> DetectZoomedOut(Image<Rgb24> image, float scoreThreshold) =>
+        _zoomOut <= 1f
+            ? []
+            : TiledDetection.RunZoomedOut(image, (region, zoom, score) => DetectRegion(image, region, score, zoomOut: zoom), _zoomOut, scoreThreshold, _calibration);
+
     /// <summary>How many model runs one <see cref="Detect(Image{Rgb24}, FaceTilingOptions?)"/> costs for an image of this size.</summary>
     public static int InferencesFor(Size imageSize, FaceTilingOptions? tiling) =>
         1 + (tiling is null ? 0 : TiledDetection.Tiles(imageSize, tiling, BlazeFaceAnchors.InputSize).Count);
@@ -65,9 +78,9 @@ public sealed class BlazeFaceDetector : IFaceDetector, IDisposable
     public void Dispose() => _session.Dispose();
 
     /// <summary>Candidates of one region in image pixels, suppressed within it unless the evaluation tool asks for raw anchors.</summary>
-    internal List<FaceCandidate> DetectRegion(Image<Rgb24> image, Rectangle region, float scoreThreshold, bool suppress = true)
+    internal List<FaceCandidate> DetectRegion(Image<Rgb24> image, Rectangle region, float scoreThreshold, bool suppress = true, float zoomOut = 1f)
     {
-        var letterbox = Letterbox.Fit(region, _inputSize);
+        var letterbox = Letterbox.Fit(region, _inputSize, zoomOut);
         using var pixels = TiledDetection.InputTensor(image, letterbox, _inputSize);
         using var input = pixels.ToOrtValue([1, _inputSize, _inputSize, 3]);
         using var runOptions = new RunOptions();

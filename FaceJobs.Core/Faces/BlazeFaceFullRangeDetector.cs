@@ -18,6 +18,7 @@ public sealed class BlazeFaceFullRangeDetector : IFaceDetector, IDisposable
     private readonly int _inputSize;
     private readonly FullRangeDetectorOptions _options;
     private readonly FaceTilingOptions _tiling;
+    private readonly float _zoomOut;
     private readonly (float X, float Y)[] _anchors;
 
     public BlazeFaceFullRangeDetector(IOptions<FaceOptions> options, ModelPathResolver resolver)
@@ -44,9 +45,15 @@ public sealed class BlazeFaceFullRangeDetector : IFaceDetector, IDisposable
 
         _options = options.FullRange;
         _tiling = options.Tiling;
+        _zoomOut = options.ZoomOutWhenNoFace;
     }
 
-    public IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image) => Detect(image, _tiling.Enabled ? _tiling : null);
+    /// <summary>Detects on the whole image and its tiles, and zoomed out when they find no face.</summary>
+    public IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image)
+    {
+        var faces = Detect(image, _tiling.Enabled ? _tiling : null);
+        return faces.Count > 0 ? faces : DetectZoomedOut(image, _options.ScoreThreshold);
+    }
 
     /// <summary>Detects on the whole image and, when <paramref name="tiling"/> is given, on its tiles.</summary>
     public IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image, FaceTilingOptions? tiling) =>
@@ -58,6 +65,12 @@ public sealed class BlazeFaceFullRangeDetector : IFaceDetector, IDisposable
 
     private IReadOnlyList<DetectedFace> Detect(Image<Rgb24> image, FaceTilingOptions? tiling, float scoreThreshold, float tileScoreThreshold) =>
         TiledDetection.Run(image, (region, score) => DetectRegion(image, region, score), scoreThreshold, tileScoreThreshold, tiling, _inputSize, _options.BoxCalibration);
+
+    /// <summary>The whole image zoomed out by <c>Faces:ZoomOutWhenNoFace</c> in one model run; none when that is 1.</summary>
+    internal IReadOnlyList<DetectedFace> DetectZoomedOut(Image<Rgb24> image, float scoreThreshold) =>
+        _zoomOut <= 1f
+            ? []
+            : TiledDetection.RunZoomedOut(image, (region, zoom, score) => DetectRegion(image, region, score, zoomOut: zoom), _zoomOut, scoreThreshold, _options.BoxCalibration);
 
     /// <summary>The raw output [2304 × 17] for an image already of the input size (for the equivalence test).</summary>
     internal float[] RunNetwork(Image<Rgb24> image)
@@ -75,9 +88,9 @@ public sealed class BlazeFaceFullRangeDetector : IFaceDetector, IDisposable
     public void Dispose() => _session.Dispose();
 
     /// <summary>Candidates of one region in image pixels, suppressed within it unless the evaluation tool asks for raw anchors.</summary>
-    internal List<FaceCandidate> DetectRegion(Image<Rgb24> image, Rectangle region, float scoreThreshold, bool suppress = true)
+    internal List<FaceCandidate> DetectRegion(Image<Rgb24> image, Rectangle region, float scoreThreshold, bool suppress = true, float zoomOut = 1f)
     {
-        var letterbox = Letterbox.Fit(region, _inputSize);
+        var letterbox = Letterbox.Fit(region, _inputSize, zoomOut);
         var candidates = new List<FaceCandidate>();
         using (var pixels = TiledDetection.InputTensor(image, letterbox, _inputSize))
         using (var outputs = Run(pixels))

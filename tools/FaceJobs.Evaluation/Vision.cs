@@ -41,7 +41,8 @@ public sealed class Vision : IDisposable
         $"{Options.Jitters} jitters";
 
     /// <summary>The detector and the settings it finds faces with.</summary>
-    public string DescribeDetector() => $"detector {Options.Detector}{DescribeThresholds()}, max side {Options.MaxDetectionSide}";
+    public string DescribeDetector() => $"detector {Options.Detector}{DescribeThresholds()}, max side {Options.MaxDetectionSide}, " +
+        $"zoom out {Options.ZoomOutWhenNoFace:0.##} when no face";
 
     private string DescribeThresholds()
     {

@@ -4,13 +4,14 @@ namespace FaceJobs.Core.Faces.BlazeFace;
 
 /// <summary>
 /// How a region of the image is fitted into the square model input: scaled to keep its aspect ratio, centred,
-/// the rest padded. Maps model-input pixels back to image pixels.
+/// the rest padded. Maps model-input pixels back to image pixels. Zoomed out, the region fills only 1 / zoomOut of the
+/// input's side, so a face that fills the photo reaches the detector at the size it was trained on.
 /// </summary>
 internal readonly record struct Letterbox(Rectangle Region, int ScaledWidth, int ScaledHeight, int PadLeft, int PadTop)
 {
-    public static Letterbox Fit(Rectangle region, int inputSize)
+    public static Letterbox Fit(Rectangle region, int inputSize, float zoomOut = 1f)
     {
-        var scale = (double)inputSize / Math.Max(region.Width, region.Height);
+        var scale = inputSize / (zoomOut * (double)Math.Max(region.Width, region.Height));
         var width = Math.Clamp((int)Math.Round(region.Width * scale), 1, inputSize);
         var height = Math.Clamp((int)Math.Round(region.Height * scale), 1, inputSize);
         return new Letterbox(region, width, height, (inputSize - width) / 2, (inputSize - height) / 2);

@@ -43,6 +43,20 @@ internal static class TiledDetection
         return WeightedNonMaxSuppression.Apply(candidates, SuppressionIoU).Select(c => ToDetectedFace(c, calibration)).ToList();
     }
 
+    /// <summary>
+    /// The whole image zoomed out by <paramref name="zoomOut"/> (black around it) in one model run: the retry for a photo
+    /// in which the pyramid found no face, because BlazeFace misses a face that fills its input (a close-up, a
+    /// portrait cut at the forehead). <paramref name="detectRegion"/> takes the region, the zoom and a minimum score.
+    /// </summary>
+    public static IReadOnlyList<DetectedFace> RunZoomedOut(
+        Image<Rgb24> image,
+        Func<Rectangle, float, float, List<FaceCandidate>> detectRegion,
+        float zoomOut,
+        float scoreThreshold,
+        FaceBoxCalibration calibration) =>
+        detectRegion(new Rectangle(0, 0, image.Width, image.Height), zoomOut, scoreThreshold)
+            .Select(c => ToDetectedFace(c, calibration)).ToList();
+
     public static IReadOnlyList<DetectionTile> Tiles(Size image, FaceTilingOptions tiling, int inputSize) =>
         DetectionTiles.Plan(image.Width, image.Height, tiling.SmallestTileFor(image.Width, image.Height), tiling.Overlap, inputSize);
 

@@ -128,6 +128,18 @@ public sealed class BlazeFaceMathTests
     }
 
     [Fact]
+    public void Fit_CentresTheRegionInAHalfSizedSquare_WhenZoomedOutTwice()
+    {
+        var letterbox = Letterbox.Fit(new Rectangle(0, 0, 200, 100), 256, zoomOut: 2f);
+
+        Assert.Equal((128, 64, 64, 96), (letterbox.ScaledWidth, letterbox.ScaledHeight, letterbox.PadLeft, letterbox.PadTop));
+        Assert.Equal(new PointF(0, 0), letterbox.ToImage(64, 96));
+        Assert.Equal(new PointF(200, 100), letterbox.ToImage(192, 160));
+        var mapped = letterbox.ToImage(new FaceCandidate(96, 112, 64, 32, 0.9f, []));
+        Assert.Equal(new RectangleF(50, 25, 100, 50), new RectangleF(mapped.X, mapped.Y, mapped.Width, mapped.Height));
+    }
+
+    [Fact]
     public void Plan_CoversTheImageWithOverlappingTilesAtEachLevel_WhenImageIsLargerThanTile()
     {
         var tiles = DetectionTiles.Plan(1000, 600, 300, 0.25f).Select(t => t.Area).ToList();
