@@ -73,7 +73,8 @@ public abstract class PipelineEndToEndTests
         await using var smtp = new SmtpTestServer();
         var settings = SmtpSettings(smtp.Port);
         settings["Recognition:MinInterEyeDistance"] = "200";
-        await using var host = await AppHost.StartAsync(settings);
+        await using var storage = await StorageAsync();
+        await using var host = await AppHost.StartAsync(storage.With(settings));
         using var client = await host.CreateSignedInClientAsync();
         await host.EnrollWatchedPersonAsync(client);
 
