@@ -21,7 +21,8 @@ public static class Pipeline
         catch (TimeoutException e)
         {
             throw new TimeoutException(
-                $"{e.Message}\nLast seen: {Describe(last)}\nIts jobs in Hangfire:\n{JobHistories(host, last)}\nThe app's last warnings:\n{host.Logs}", e);
+                $"{e.Message}\nLast seen: {Describe(last)}\nIts jobs in Hangfire:\n{JobHistories(host, last)}\n{ThreadPoolState()}\n" +
+                $"The app's last warnings:\n{host.Logs}", e);
         }
     }
 
@@ -30,19 +31,32 @@ public static class Pipeline
         : $"detect {photo.DetectStatus} (job {photo.DetectJobId}), recognize {photo.RecognizeStatus} (job {photo.RecognizeJobId}), " +
           $"alert {photo.AlertStatus} (job {photo.AlertJobId}), last error {photo.LastError ?? "none"}";
 
-    /// <summary>Each of the photo's jobs with its states and their times (which server and worker, how often fetched).</summary>
+    /// <summary>Whether the test process's thread pool was starved (the jobs' continuations and the pages run on it).</summary>
+    private static string ThreadPoolState() =>
+        $"Thread pool: {ThreadPool.ThreadCount} threads, {ThreadPool.PendingWorkItemCount} work items waiting, {ThreadPool.CompletedWorkItemCount} done";
+
+    /// <summary>Each of the photo's jobs with its states and their times (on which server, how often fetched).</summary>
     private static string JobHistories(AppHost host, Photo? photo)
     {
         if (photo is null)
             return "none";
-        var monitoring = host.Get<Hangfire.JobStorage>().GetMonitoringApi();
-        return string.Join('\n', new[] { photo.DetectJobId, photo.RecognizeJobId, photo.AlertJobId }
+        try
+        {
+            return JobHistories(host.Get<Hangfire.JobStorage>().GetMonitoringApi(), photo);
+        }
+        catch (Exception e)
+        {
+            return $"unreadable ({e.GetType().Name}: {e.Message})";
+        }
+    }
+
+    private static string JobHistories(Hangfire.Storage.IMonitoringApi monitoring, Photo photo) =>
+        string.Join('\n', new[] { photo.DetectJobId, photo.RecognizeJobId, photo.AlertJobId }
             .Where(id => id is not null)
             .Select(id => $"job {id}: " + string.Join(", ", (monitoring.JobDetails(id)?.History ?? [])
                 .OrderBy(h => h.CreatedAt)
                 .Select(h => $"{h.StateName} {h.CreatedAt:HH:mm:ss.fff}{(h.Reason is null ? "" : $" ({h.Reason})")}" +
                              (h.Data is { } data && data.TryGetValue("ServerId", out var server) ? $" on {server}" : "")))));
-    }
 
     /// <summary>The photo once its three jobs exist: the upload answers first and PipelineStarter enqueues them after.</summary>
     public static Task<Photo> WaitForJobsAsync(this AppHost host, long photoId) =>
