@@ -53,10 +53,7 @@ public static class Pipeline
     private static string JobHistories(Hangfire.Storage.IMonitoringApi monitoring, Photo photo) =>
         string.Join('\n', new[] { photo.DetectJobId, photo.RecognizeJobId, photo.AlertJobId }
             .Where(id => id is not null)
-            .Select(id => $"job {id}: " + string.Join(", ", (monitoring.JobDetails(id)?.History ?? [])
-                .OrderBy(h => h.CreatedAt)
-                .Select(h => $"{h.StateName} {h.CreatedAt:HH:mm:ss.fff}{(h.Reason is null ? "" : $" ({h.Reason})")}" +
-                             (h.Data is { } data && data.TryGetValue("ServerId", out var server) ? $" on {server}" : "")))));
+            .Select(id => $"job {id}: {JobHistory.Describe(monitoring.JobDetails(id)?.History ?? [])}"));
 
     /// <summary>The photo once its three jobs exist: the upload answers first and PipelineStarter enqueues them after.</summary>
     public static Task<Photo> WaitForJobsAsync(this AppHost host, long photoId) =>

@@ -1,4 +1,5 @@
 using FaceJobs.Core.Data.Repositories;
+using FaceJobs.Testing;
 using Hangfire;
 using Hangfire.States;
 
@@ -41,10 +42,7 @@ internal sealed record HandOffs(Latencies DetectToRecognize, Latencies Recognize
         into.Add((started.Value - succeeded.Value).TotalMilliseconds);
         if (started.Value - succeeded.Value > SlowHandOff)
         {
-            slow.Add($"photo {photoId}: job {parent} {History(parentHistory)}; continuation {continuation} {History(continuationHistory)}");
+            slow.Add($"photo {photoId}: job {parent} {JobHistory.Describe(parentHistory)}; continuation {continuation} {JobHistory.Describe(continuationHistory)}");
         }
     }
-
-    private static string History(IEnumerable<Hangfire.Storage.Monitoring.StateHistoryDto> history) =>
-        string.Join(", ", history.OrderBy(h => h.CreatedAt).Select(h => $"{h.StateName} {h.CreatedAt:HH:mm:ss.fff}{(h.Reason is null ? "" : $" ({h.Reason})")}"));
 }

@@ -4,7 +4,7 @@
 # Runtime's CUDA provider with the device code of every GPU but the Hopper one zeroed (284 MB -> 51.6 MB xz instead of
 # 185 MB). Writes .gpu/A.part{1,2} and .gpu/B.part{1,2,3} (ignored; add "/.gpu/" to .git/info/exclude), sent as:
 #   call 1: A.part1 + B.part1, command: mkdir -p /var/tmp/fj && cp .gpu/*.part* /var/tmp/fj/
-#   call 2: A.part2 + B.part2 + the two scripts, command: bash .gpu/device-cpu16.sh   (the CPU run at 16 cores)
+#   call 2: A.part2 + B.part2 + the scripts, command: bash .gpu/device-cpu16.sh   (the CPU run at 16 cores)
 #   call 3: B.part3 + the scripts, command: bash .gpu/device-cuda.sh                   (CUDA, then CPU, background only)
 # each within the machine's 30 s warm window of the call before. Usage: bash tools/device/pack.sh [sm, default 90]
 set -euo pipefail
